@@ -20,6 +20,7 @@ extension AdminConsole {
   <nav id="nav" aria-label="Screens"></nav>
   <div id="session" class="session"></div>
 </header>
+<div id="impersonation" class="impersonation" role="region" aria-label="Impersonation" aria-live="polite" hidden></div>
 <div class="messages">
   <div id="notice" role="status" aria-live="polite" hidden></div>
   <div id="error" role="alert" hidden></div>

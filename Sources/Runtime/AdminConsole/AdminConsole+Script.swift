@@ -6,8 +6,7 @@ extension AdminConsole {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const NOT_TABLES = new Set(['auth', 'platform', 'system', 'webhooks', 'audit', 'usage', 'rate-limits', 'custom_events', 'operations']);
-const NO_REFRESH = new Set(['authLogin', 'authRefresh', 'authSignup', 'authLogout']);
+const NO_REFRESH = new Set(['authLogin', 'authRefresh', 'authSignup', 'authLogout', 'platformLogin', 'platformRefresh']);
 const FILTER_OPS = [
   ['=', 'equals'], ['!=', 'differs from'], ['>', '>'], ['>=', '≥'], ['<', '<'], ['<=', '≤'],
   ['~', 'contains'], ['!~', 'does not contain'], ['is null', 'is empty'], ['is not null', 'is not empty'],
@@ -109,12 +108,23 @@ class Spec {
     const body = op.requestBody ? this.deref(op.requestBody) : null;
     return {
       id: op.operationId, method, path, tags: op.tags || [], description: op.description || '', params,
+      // `x-loom-table: {table, operation}` marks every operation of an app table, and nothing else.
+      table: this.tableOf(op['x-loom-table']),
       pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
       query: Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, p])),
       header: params.filter((p) => p.in === 'header').map((p) => p.name),
       body: body ? this.jsonSchema(body.content) : null,
       response: this.successSchema(op.responses || {}),
+      deprecated: Boolean(op.deprecated),
+      // Platform-admin routes take the platform's own bearer tokens, never the app's.
+      platform: (op.security || this.doc.security || []).some((s) => Object.keys(s).some((k) => /^platform/i.test(k)))
+        || /^platform[A-Z]/.test(op.operationId),
     };
+  }
+
+  tableOf(extension) {
+    const table = extension && typeof extension === 'object' ? extension.table : null;
+    return typeof table === 'string' && table && typeof extension.operation === 'string' ? { name: table, operation: extension.operation } : null;
   }
 
   jsonSchema(content) {
@@ -262,30 +272,40 @@ const wrapBody = (shape, values) => (shape.wrapper ? { [shape.wrapper]: values }
 
 /* ------------------------------------------------------------------ tables described by the document */
 
+/**
+ * The app's tables, as the document declares them: every operation of a table carries
+ * `x-loom-table: {table, operation}` (list, get, create, replace, update, delete, batch, upsert,
+ * restore). A table is shown when it has a list operation; nothing is guessed from tags or paths.
+ */
 function buildTables() {
+  const byTable = new Map();
+  for (const op of spec.ops.values()) {
+    if (!op.table) continue;
+    const ops = byTable.get(op.table.name) || {};
+    // A deprecated alias (a legacy path answering the same) gives way to the current operation.
+    const known = ops[op.table.operation];
+    if (!known || (known.deprecated && !op.deprecated)) ops[op.table.operation] = op;
+    byTable.set(op.table.name, ops);
+  }
   const found = new Map();
-  const all = [...spec.ops.values()];
-  for (const list of all) {
-    const tag = list.tags[0];
-    if (list.method !== 'GET' || !tag || NOT_TABLES.has(tag) || found.has(tag) || /\{/.test(list.path)) continue;
-    const itemPath = new RegExp(`^${list.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}/\\{[^}/]+\\}$`);
-    const on = (method, path) => all.find((op) => op.method === method && (path instanceof RegExp ? path.test(op.path) : op.path === path));
-    const item = on('GET', itemPath);
-    if (!item) continue;
-    found.set(tag, tableModel(tag, list, item, {
-      create: on('POST', list.path),
-      update: on('PATCH', item.path),
-      replace: on('PUT', item.path),
-      remove: on('DELETE', item.path),
+  for (const [name, ops] of byTable) {
+    if (!ops.list) continue;
+    found.set(name, tableModel(name, ops.list, ops.get || null, {
+      create: ops.create || null,
+      update: ops.update || null,
+      replace: ops.replace || null,
+      remove: ops.delete || null,
     }));
   }
-  return found;
+  return new Map([...found.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function tableModel(tag, list, item, ops) {
   const createShape = bodyShape(ops.create?.body);
   const updateShape = bodyShape(ops.update?.body || ops.replace?.body);
-  const record = recordShape(item.response);
+  const pageShape = listShape(list.response);
+  // Without a get operation a record's members are those of the list's items.
+  const record = item ? recordShape(item.response) : { path: [], schema: pageShape.item };
   const writable = new Map();
   for (const shape of [createShape, updateShape]) {
     for (const [name, schema] of Object.entries(shape.props)) {
@@ -295,15 +315,17 @@ function tableModel(tag, list, item, ops) {
     }
   }
   const columns = columnsOf(record.schema, writable);
-  const idParam = item.pathParams[item.pathParams.length - 1];
-  const idColumn = columns.find((c) => c.name === idParam)
-    || columns.find((c) => c.schema.readOnly && sameIdSchema(c.schema, item.params.find((p) => p.name === idParam)?.schema))
+  const itemOp = item || ops.update || ops.replace || ops.remove;
+  const idParam = itemOp ? itemOp.pathParams[itemOp.pathParams.length - 1] : null;
+  const idColumn = (idParam && columns.find((c) => c.name === idParam))
+    || (idParam && columns.find((c) => c.schema.readOnly && sameIdSchema(c.schema, itemOp.params.find((p) => p.name === idParam)?.schema)))
     || columns.find((c) => c.name === 'id') || columns[0];
   const sortParam = list.query.sort;
   const filterParam = list.query.filter;
   return {
     tag, list, item, ...ops, record, columns, writable, createShape, updateShape, idColumn,
-    listShape: listShape(list.response),
+    listShape: pageShape,
+    description: list.tags[0] ? spec.tagDescription(list.tags[0]) : '',
     sortable: sortParam ? sortableFields(sortParam, columns) : [],
     filterable: filterParam ? filterableFields(filterParam, columns) : [],
     filterOps: filterParam ? FILTER_OPS.filter(([op]) => filterParam.description.includes(`\`${op}\``)) : [],
@@ -427,6 +449,28 @@ async function readBody(response) {
 }
 
 /**
+ * A path parameter's value, refused when it is empty, `.` or `..` (or a percent-encoding of
+ * them): `encodeURIComponent` leaves dots alone, and the URL parser would resolve such a segment
+ * (`/v1/tasks/..` becomes `/v1/`), so the request would reach another route.
+ */
+function pathSegment(op, name, value) {
+  const text = value == null ? '' : String(value);
+  let decoded = text;
+  for (let round = 0; round < 4; round += 1) {
+    if (/^\s*$/.test(decoded) || decoded === '.' || decoded === '..') {
+      throw new ApiError(0, text.trim() && !/^\s*$/.test(decoded)
+        ? `Not sent: "${text}" cannot be the ${name} of ${op.id} in its address ("." and ".." would make the request go to another address).`
+        : `Not sent: ${op.id} needs a value for ${name} in its address, and none was given.`);
+    }
+    let next;
+    try { next = decodeURIComponent(decoded); } catch { break; }
+    if (next === decoded) break;
+    decoded = next;
+  }
+  return text;
+}
+
+/**
  * Calls the operation `opId`: `path` fills its path parameters in order, `query` its query,
  * `body` is sent as JSON. Answers {status, data, headers}; throws ApiError with the API's message.
  */
@@ -434,7 +478,7 @@ async function api(opId, { path = [], query = {}, body, headers = {}, retry = tr
   const op = spec.op(opId);
   if (!op) throw new ApiError(0, `This API has no operation ${opId}.`);
   let index = 0;
-  const filled = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(path[index++] ?? ''));
+  const filled = op.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(pathSegment(op, name, path[index++])));
   const url = new URL(filled.replace(/^\//, ''), apiRoot);
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
@@ -444,8 +488,9 @@ async function api(opId, { path = [], query = {}, body, headers = {}, retry = tr
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  if (session.token) init.headers.Authorization = `Bearer ${session.token}`;
-  const csrf = UNSAFE.has(op.method) ? readCookie('loom_csrf') : null;
+  const token = op.platform ? session.platform?.token : session.token;
+  if (token) init.headers.Authorization = `Bearer ${token}`;
+  const csrf = UNSAFE.has(op.method) && !op.platform ? readCookie('loom_csrf') : null;
   if (csrf) init.headers['X-CSRF-Token'] = csrf;
   let response;
   try {
@@ -453,31 +498,52 @@ async function api(opId, { path = [], query = {}, body, headers = {}, retry = tr
   } catch (error) {
     throw new ApiError(0, `The server could not be reached (${error.message}).`);
   }
-  if (response.status === 401 && retry && !NO_REFRESH.has(opId) && await refreshSession()) {
+  if (response.status === 401 && retry && !NO_REFRESH.has(opId) && await (op.platform ? refreshPlatform() : refreshSession())) {
     return api(opId, { path, query, body, headers, retry: false });
   }
   const data = await readBody(response);
   if (!response.ok) {
     const message = errorMessage(data, response);
-    throw new ApiError(response.status, message, findFieldErrors(data).map((e) => ({ ...e })), data).named(message);
+    const error = new ApiError(response.status, message, findFieldErrors(data).map((e) => ({ ...e })), data).named(message);
+    error.platform = op.platform;
+    throw error;
   }
   return { status: response.status, data, headers: response.headers };
 }
 
 /* ------------------------------------------------------------------ session */
 
-const session = { token: null, refresh: null, app: null, identity: null, profile: null, orgs: [], email: '' };
+/*
+ * realm 'app': an app account (cookies, or bearer tokens in `token`/`refresh`).
+ * realm 'platform': a platform admin; its bearer tokens live in `platform` and go only to platform
+ * routes (`op.platform`). While it impersonates an organization, `impersonation.token` is also
+ * `token`, the app credential every other route gets; the platform tokens stay kept meanwhile.
+ */
+const session = {
+  realm: 'app', token: null, refresh: null, app: null, identity: null, profile: null, orgs: [], email: '',
+  platform: null, admin: null, impersonation: null,
+};
+const SIGNED_OUT = { realm: 'app', token: null, refresh: null, app: null, identity: null, profile: null, orgs: [], platform: null, admin: null, impersonation: null };
 let refreshing = null;
+let refreshingPlatform = null;
 
 function saveSession() {
-  const saved = { token: session.token, refresh: session.refresh, app: session.app, email: session.email };
-  if (session.token) sessionStorage.setItem(STORE_KEY, JSON.stringify(saved));
+  const saved = { realm: session.realm, token: session.token, refresh: session.refresh, app: session.app, email: session.email,
+    platform: session.platform, impersonation: session.impersonation };
+  if (session.token || session.platform?.token) sessionStorage.setItem(STORE_KEY, JSON.stringify(saved));
   else sessionStorage.removeItem(STORE_KEY);
 }
 
 function restoreSession() {
   try { Object.assign(session, JSON.parse(sessionStorage.getItem(STORE_KEY) || '{}')); } catch { sessionStorage.removeItem(STORE_KEY); }
+  if (session.realm === 'platform') return Boolean(session.platform?.token);
   return Boolean(session.token || readCookie('loom_csrf'));
+}
+
+function clearSession() {
+  Object.assign(session, SIGNED_OUT);
+  stopImpersonationClock();
+  saveSession();
 }
 
 function tokenMember(data, re) {
@@ -493,14 +559,20 @@ function takeTokens(data) {
   saveSession();
 }
 
+/** The body of a refresh operation: its refresh-token member, however the document spells it. */
+function refreshBody(opId, refresh) {
+  const shape = bodyShape(spec.op(opId).body);
+  const member = Object.keys(shape.props).find((k) => /refresh_?token/i.test(k)) || 'refresh_token';
+  return refresh ? wrapBody(shape, { [member]: refresh }) : {};
+}
+
 function refreshSession() {
+  // An impersonation token cannot be refreshed; a platform admin has no app session to refresh.
+  if (session.impersonation || session.realm === 'platform') return Promise.resolve(false);
   if (!spec.has('authRefresh') || (!session.token && !readCookie('loom_csrf'))) return Promise.resolve(false);
   refreshing ||= (async () => {
     try {
-      const props = bodyShape(spec.op('authRefresh').body).props;
-      const member = Object.keys(props).find((k) => /refresh_?token/i.test(k)) || 'refresh_token';
-      const body = session.refresh ? { [member]: session.refresh } : {};
-      const { data } = await api('authRefresh', { body, retry: false });
+      const { data } = await api('authRefresh', { body: refreshBody('authRefresh', session.refresh), retry: false });
       if (session.token) takeTokens(data);
       return true;
     } catch {
@@ -512,7 +584,33 @@ function refreshSession() {
   return refreshing;
 }
 
+/** The platform session's refresh (bearer only: the platform routes set no cookies). */
+function refreshPlatform() {
+  if (!spec.has('platformRefresh') || !session.platform?.refresh) return Promise.resolve(false);
+  refreshingPlatform ||= (async () => {
+    try {
+      const { data } = await api('platformRefresh', { body: refreshBody('platformRefresh', session.platform.refresh), retry: false });
+      takePlatformTokens(data);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      setTimeout(() => { refreshingPlatform = null; }, 0);
+    }
+  })();
+  return refreshingPlatform;
+}
+
+function takePlatformTokens(data) {
+  const token = tokenMember(data, /^access_?token$/i);
+  if (!token) throw new ApiError(0, 'The platform sign-in answered no access token.');
+  session.platform = { token, refresh: tokenMember(data, /^refresh_?token$/i) };
+  if (get(data, 'admin')) session.admin = get(data, 'admin');
+  saveSession();
+}
+
 async function loadSession() {
+  if (session.realm === 'platform') { await loadPlatformSession(); return; }
   session.identity = spec.has('authIdentity') ? (await api('authIdentity')).data : null;
   session.profile = spec.has('authGetProfile') ? (await api('authGetProfile').catch(() => null))?.data : null;
   if (!session.identity && !session.profile) throw new ApiError(401, 'The API offers no way to check the session.');
@@ -523,15 +621,47 @@ async function loadSession() {
   saveSession();
 }
 
+/** A platform admin: who (platformGetMe), and the organization it impersonates, if any (authIdentity). */
+async function loadPlatformSession() {
+  if (spec.has('platformGetMe')) session.admin = (await api('platformGetMe')).data;
+  if (!session.admin) throw new ApiError(401, 'The API offers no way to check the platform session.');
+  session.email = get(session.admin, 'email') || session.email;
+  session.profile = null;
+  session.orgs = [];
+  session.identity = null;
+  const imp = session.impersonation;
+  session.token = imp ? imp.token : null;
+  if (imp) {
+    if (Date.parse(imp.expiresAt) <= Date.now()) {
+      dropImpersonation(`The impersonation of ${imp.organizationName} expired at ${fmtTime(imp.expiresAt)} UTC.`);
+    } else if (spec.has('authIdentity')) {
+      try {
+        session.identity = (await api('authIdentity')).data;
+      } catch (error) {
+        if (error.status !== 401) throw error;
+        dropImpersonation(`The impersonation of ${imp.organizationName} is no longer accepted (expired, or its admin deactivated).`);
+      }
+    } else {
+      session.identity = { organization_id: imp.organizationId };
+    }
+  }
+  saveSession();
+}
+
+const impersonating = () => Boolean(session.impersonation);
+const platformScreens = () => session.realm === 'platform' && !impersonating();
+const appScreens = () => session.realm !== 'platform' || impersonating();
 const currentOrg = () => get(session.identity, 'organization_id') || null;
-const canSwitch = () => spec.has('authOrganizationTokens') && session.orgs.length > 0;
-const orgName = (id) => get(session.orgs.find((o) => o.id === id), 'name') || id;
+const canSwitch = () => !impersonating() && spec.has('authOrganizationTokens') && session.orgs.length > 0;
+const orgName = (id) => get(session.orgs.find((o) => o.id === id), 'name')
+  || (session.impersonation?.organizationId === id ? session.impersonation.organizationName : null) || id;
 const needsOrganization = (op) => /must be bound to one|bound to an organization/i.test(op?.description || '');
 const needsAppLevel = (op) => /bound to no organization/i.test(op?.description || '');
-const signedIn = () => Boolean(session.identity || session.profile);
+const signedIn = () => Boolean(session.identity || session.profile || session.admin);
 
-function loginBody(email, password) {
-  const shape = bodyShape(spec.op('authLogin').body);
+/** A password login's body (`authLogin` or `platformLogin`), its members as the document names them. */
+function loginBody(email, password, opId = 'authLogin') {
+  const shape = bodyShape(spec.op(opId).body);
   const props = shape.props;
   const emailKey = Object.keys(props).find((k) => spec.format(props[k]) === 'email')
     || Object.keys(props).find((k) => /^(email|username|login|user_?name)$/i.test(k)) || 'email';
@@ -539,10 +669,17 @@ function loginBody(email, password) {
   return wrapBody(shape, { [emailKey]: email, [passwordKey]: password });
 }
 
-async function signIn(email, password) {
-  session.token = null;
-  session.refresh = null;
-  session.app = null;
+async function signIn(email, password, realm = 'app') {
+  clearSession();
+  if (realm === 'platform') {
+    session.realm = 'platform';
+    // The platform login answers bearer tokens in its body, cookie mode or not (it sets no cookies).
+    const { data } = await api('platformLogin', { body: loginBody(email, password, 'platformLogin'), retry: false });
+    session.email = email;
+    takePlatformTokens(data);
+    await loadSession();
+    return;
+  }
   const { data } = await api('authLogin', { body: loginBody(email, password), retry: false });
   session.email = email;
   takeTokens(data);
@@ -556,16 +693,127 @@ async function signIn(email, password) {
   }
 }
 
+/**
+ * Ends the session on the server, then forgets it here. A platform admin's session ends with
+ * platformLogout (its access and refresh tokens are refused at once; a 401 means it had ended
+ * already). An impersonation token cannot be revoked: it is forgotten and lapses on its own.
+ * Answers a warning when the server could not confirm the end of the session, else null.
+ */
 async function signOut() {
-  if (spec.has('authLogout')) {
+  let warning = null;
+  if (session.realm === 'platform') {
+    const imp = session.impersonation;
+    if (session.platform?.token && spec.has('platformLogout')) {
+      try {
+        await api('platformLogout');
+      } catch (error) {
+        if (error.status !== 401) warning = `Signed out here, but the server did not confirm the end of the platform session: ${error.message}`;
+      }
+    } else if (session.platform?.token) {
+      warning = 'Signed out here; this API has no platform sign-out, so the platform session lapses on its own.';
+    }
+    if (imp) {
+      warning = `${warning || 'Signed out.'} The impersonation token of ${imp.organizationName} cannot be revoked: it is forgotten here and lapses at ${fmtTime(imp.expiresAt)} UTC.`;
+    }
+  } else if (spec.has('authLogout')) {
     await api('authLogout', { retry: false }).catch(() => null);
     if (session.app) {
       session.token = session.app.token;
       await api('authLogout', { retry: false }).catch(() => null);
     }
   }
-  Object.assign(session, { token: null, refresh: null, app: null, identity: null, profile: null, orgs: [] });
+  clearSession();
+  return warning;
+}
+
+/* ------------------------------------------------------------------ impersonation (platform admins) */
+
+let impersonationClock = null;
+
+/** Acts as the owner of `org` with a token of platformImpersonate; the platform tokens are kept. */
+async function impersonate(org) {
+  const name = get(org, 'name') || org.id;
+  const lifetime = Number(/\((\d+) ?s\)/.exec(spec.op('platformImpersonate').description)?.[1]) || 0;
+  const span = lifetime ? ` for ${lifetime >= 120 ? `${Math.round(lifetime / 60)} minutes` : `${lifetime} seconds`}` : '';
+  if (!window.confirm(`Work as the owner of organization ${name}${span}? The token cannot be refreshed, and every change made with it is audited under your name.`)) return;
+  const { data } = await api('platformImpersonate', { path: [org.id] });
+  const token = tokenMember(data, /^access_?token$/i);
+  if (!token) throw new ApiError(0, 'The impersonation answered no access token.');
+  const seconds = Number(get(data, 'expires_in')) || 0;
+  const owner = (get(org, 'members') || []).find((m) => get(m, 'user_id') === get(data, 'user_id'));
+  session.impersonation = {
+    token,
+    organizationId: get(data, 'organization_id') || org.id,
+    organizationName: name,
+    userId: get(data, 'user_id') || null,
+    owner: owner ? get(owner, 'email') : null,
+    expiresAt: get(data, 'expires_at') || new Date(Date.now() + seconds * 1000).toISOString(),
+  };
+  session.token = token;
   saveSession();
+  await loadSession();
+  if (!impersonating()) throw new ApiError(401, 'The impersonation token was not accepted.');
+  renderSessionBar();
+  renderImpersonation();
+  showNotice(`Now working as organization ${name}, with its owner's rights, until ${fmtTime(session.impersonation.expiresAt)} UTC.`, { keep: true });
+  if (location.hash === '#/tables') await route(); else location.hash = '#/tables';
+}
+
+/** Forgets the impersonation token (no API call: there is none to revoke it); `message` says why. */
+function dropImpersonation(message) {
+  const imp = session.impersonation;
+  if (!imp) return null;
+  Object.assign(session, { impersonation: null, token: null, refresh: null, identity: null, profile: null, orgs: [] });
+  saveSession();
+  renderImpersonation();
+  if (message) showNotice(message, { keep: true });
+  return imp;
+}
+
+/** Back to the platform screens (the organization's page) after an impersonation ended. */
+async function endImpersonation(message) {
+  const imp = dropImpersonation(message
+    || `Stopped working as organization ${session.impersonation?.organizationName}. Its token is forgotten here; the API cannot revoke it, it lapses at ${fmtTime(session.impersonation?.expiresAt)} UTC.`);
+  renderSessionBar();
+  const target = imp && spec.has('platformGetOrganization') ? `#/platform-organizations/${encodeURIComponent(imp.organizationId)}` : '#/platform-organizations';
+  if (location.hash === target) await route(); else location.hash = target;
+}
+
+function stopImpersonationClock() {
+  if (impersonationClock) clearInterval(impersonationClock);
+  impersonationClock = null;
+}
+
+function remaining(iso) {
+  const seconds = Math.max(0, Math.round((Date.parse(iso) - Date.now()) / 1000));
+  return seconds >= 60 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s` : `${seconds} s`;
+}
+
+/** The banner `#impersonation`: which organization, until when, and the way back. */
+function renderImpersonation() {
+  const banner = $('#impersonation');
+  if (!banner) return;
+  const imp = session.impersonation;
+  banner.replaceChildren();
+  banner.hidden = !imp;
+  stopImpersonationClock();
+  if (!imp) { delete banner.dataset.organization; return; }
+  banner.dataset.organization = imp.organizationId;
+  const left = h('span', { class: 'remaining' }, remaining(imp.expiresAt));
+  banner.append(h('p', { class: 'impersonation-text' },
+    h('strong', {}, 'Impersonating '),
+    h('span', { class: 'organization' }, imp.organizationName),
+    ` (organization ${imp.organizationId}), acting as its owner${imp.owner ? ` ${imp.owner}` : ''}. `,
+    'Token expires at ', h('time', { datetime: imp.expiresAt }, `${fmtTime(imp.expiresAt)} UTC`), ' (', left, ' left). ',
+    h('span', { class: 'muted-inverse' }, 'Every change is audited under your name.')),
+  h('button', { id: 'end-impersonation', type: 'button', onclick: () => busy(() => endImpersonation()) }, 'End impersonation'));
+  impersonationClock = setInterval(() => {
+    if (session.impersonation !== imp) { stopImpersonationClock(); return; }
+    left.textContent = remaining(imp.expiresAt);
+    if (Date.parse(imp.expiresAt) <= Date.now()) {
+      busy(() => endImpersonation(`The impersonation of ${imp.organizationName} expired at ${fmtTime(imp.expiresAt)} UTC.`));
+    }
+  }, 1000);
 }
 
 async function revokeSession(id) {
@@ -679,15 +927,24 @@ function screen(name) {
   return main;
 }
 
+// An impersonation token is refused by the account routes (keys) and is bound to an organization
+// (tiers need a caller bound to none): those screens are left out while impersonating.
 const SCREENS = [
-  ['tables', 'Tables', () => tables.size > 0],
-  ['keys', 'API keys', () => spec.has('authListAPIKeys')],
-  ['webhooks', 'Webhooks', () => spec.has('listWebhookSubscriptions')],
-  ['limits', 'Rate limits', () => spec.has('listRateLimitTiers')],
-  ['audit', 'Audit log', () => spec.has('listAuditEvents')],
-  ['usage', 'Usage', () => spec.has('listUsage')],
+  ['tables', 'Tables', () => appScreens() && tables.size > 0],
+  ['keys', 'API keys', () => appScreens() && !impersonating() && spec.has('authListAPIKeys')],
+  ['webhooks', 'Webhooks', () => appScreens() && spec.has('listWebhookSubscriptions')],
+  ['limits', 'Rate limits', () => appScreens() && spec.has('listRateLimitTiers') && !(impersonating() && needsAppLevel(spec.op('listRateLimitTiers')))],
+  ['audit', 'Audit log', () => appScreens() && spec.has('listAuditEvents')],
+  ['usage', 'Usage', () => appScreens() && spec.has('listUsage')],
+  ['platform-users', 'End users', () => platformScreens() && spec.has('platformListEndUsers')],
+  ['platform-organizations', 'Organizations', () => platformScreens() && spec.has('platformListOrganizations')],
+  ['platform-admins', 'Platform admins', () => platformScreens()
+    && ['platformCreateAdmin', 'platformDeactivateAdmin', 'platformGetMe'].some((id) => spec.has(id))],
 ];
 const availableScreens = () => SCREENS.filter(([, , available]) => available());
+/** The navigation entry of a screen: sub-screens belong to their list's entry. */
+const NAV_OF = { records: 'tables', record: 'tables', webhook: 'webhooks', 'platform-organization': 'platform-organizations' };
+const navOf = (name) => NAV_OF[name] || name;
 
 function renderNav(active) {
   const nav = $('#nav');
@@ -700,7 +957,12 @@ function renderSessionBar() {
   const bar = $('#session');
   bar.replaceChildren();
   if (!signedIn()) return;
-  bar.append(h('span', { class: 'who', title: get(session.identity, 'scopes')?.join(' ') || '' }, session.email || get(session.identity, 'subject') || ''));
+  if (session.realm === 'platform') {
+    bar.append(h('span', { class: 'who', title: 'Platform admin' }, session.email || get(session.admin, 'email') || ''),
+      h('span', { class: 'realm-badge' }, 'platform admin'));
+  } else {
+    bar.append(h('span', { class: 'who', title: get(session.identity, 'scopes')?.join(' ') || '' }, session.email || get(session.identity, 'subject') || ''));
+  }
   if (canSwitch()) {
     const select = h('select', { id: 'organization', 'aria-label': 'Organization', onchange: () => busy(async () => {
       await switchOrganization(select.value);
@@ -714,8 +976,8 @@ function renderSessionBar() {
   }
   bar.append(h('button', { id: 'signout', type: 'button', onclick: async () => {
     setState('loading');
-    await signOut();
-    showNotice('Signed out.', { keep: true });
+    const warning = await signOut();
+    showNotice(warning || 'Signed out.', { keep: true });
     location.hash = '#/tables';
     route();
   } }, 'Sign out'));
@@ -728,6 +990,7 @@ async function busy(action) {
   try {
     await action();
   } catch (error) {
+    if (error.status === 401 && await impersonationRefused(error)) return;
     if (error.status === 401 && !(await stillSignedIn())) { showNotice(''); renderSignin('Your session has ended; sign in again.'); return; }
     showError(error);
   }
@@ -735,7 +998,15 @@ async function busy(action) {
 }
 
 async function stillSignedIn() {
-  try { await loadSession(); return true; } catch { Object.assign(session, { identity: null, profile: null }); return false; }
+  try { await loadSession(); return true; } catch { clearSession(); return false; }
+}
+
+/** A 401 of an app route while impersonating: the token expired or was revoked; back to the platform. */
+async function impersonationRefused(error) {
+  if (!session.impersonation || error.platform) return false;
+  const imp = session.impersonation;
+  await endImpersonation(`The impersonation of ${imp.organizationName} is no longer accepted (${error.message}).`);
+  return true;
 }
 
 /** What to offer on a 403: the organization chooser or the way back to the app level. */
@@ -797,6 +1068,10 @@ const ROUTES = [
   [/^\/limits$/, 'limits', renderLimits],
   [/^\/audit$/, 'audit', renderAudit],
   [/^\/usage$/, 'usage', renderUsage],
+  [/^\/platform-users$/, 'platform-users', renderPlatformUsers],
+  [/^\/platform-organizations$/, 'platform-organizations', renderPlatformOrganizations],
+  [/^\/platform-organizations\/([^/]+)$/, 'platform-organization', renderPlatformOrganization],
+  [/^\/platform-admins$/, 'platform-admins', renderPlatformAdmins],
 ];
 
 function parseHash() {
@@ -816,7 +1091,7 @@ async function route() {
   if (!signedIn()) { renderSignin(); return; }
   const { path, query } = parseHash();
   const match = ROUTES.map(([re, name, render]) => [re.exec(path), name, render]).find(([m, name]) => m
-    && availableScreens().some(([screenName]) => screenName === (['records', 'record'].includes(name) ? 'tables' : name === 'webhook' ? 'webhooks' : name)));
+    && availableScreens().some(([screenName]) => screenName === navOf(name)));
   if (!match) {
     const first = availableScreens()[0];
     if (!first) { screen('empty').append(h('p', {}, 'This API offers nothing the console can manage.')); setState('ready'); return; }
@@ -825,13 +1100,14 @@ async function route() {
   }
   const [groups, name, render] = match;
   setState('loading');
-  renderNav(name === 'records' || name === 'record' ? 'tables' : name === 'webhook' ? 'webhooks' : name);
+  renderNav(navOf(name));
   const main = screen(name);
   const ctx = { main, query, stale: () => token !== routeToken };
   try {
     await render(ctx, ...groups.slice(1).map(decodeURIComponent));
   } catch (error) {
     if (ctx.stale()) return;
+    if (error.status === 401 && await impersonationRefused(error)) return;
     if (error.status === 401 && !(await stillSignedIn())) { renderSignin('Your session has ended; sign in again.'); return; }
     showError(error);
     main.append(h('p', { class: 'muted' }, 'This screen could not be loaded.'));
@@ -853,12 +1129,13 @@ function emptyRow(columns, text = 'Nothing here yet.') {
 }
 
 /** Prev/next buttons and the position: offset paging when `total` is known or guessable. */
-function pager({ offset, limit, count, total, hasNext, onPage, page }) {
+function pager({ offset, limit, count, total, hasNext, hasPrev, onPage, page }) {
   const first = count ? offset + 1 : 0;
   const info = page != null ? `Page ${page}` : count ? `${first}–${offset + count}${total != null ? ` of ${total}` : ''}` : (total ? `None here (of ${total})` : 'No results');
   const more = hasNext ?? (total != null ? offset + count < total : count === limit);
+  const back = hasPrev ?? offset > 0;
   return h('div', { class: 'pager' },
-    h('button', { id: 'prev', type: 'button', disabled: page != null ? page <= 1 : offset <= 0, onclick: () => onPage(-1) }, '‹ Previous'),
+    h('button', { id: 'prev', type: 'button', disabled: !back, onclick: () => onPage(-1) }, '‹ Previous'),
     h('span', { id: 'page-info' }, info),
     h('button', { id: 'next', type: 'button', disabled: !more, onclick: () => onPage(1) }, 'Next ›'));
 }
@@ -871,7 +1148,7 @@ async function listPage(opId, options) {
 
 /** The caller's own API keys (first 100), for suggestions; [] when the API has none or refuses. */
 function ownKeys() {
-  return spec.has('authListAPIKeys') ? listPage('authListAPIKeys', { query: { limit: 100 } }).then((p) => p.items, () => []) : Promise.resolve([]);
+  return spec.has('authListAPIKeys') && !impersonating() ? listPage('authListAPIKeys', { query: { limit: 100 } }).then((p) => p.items, () => []) : Promise.resolve([]);
 }
 
 /**
@@ -929,32 +1206,48 @@ function secretBox(id, title, secret) {
 function renderSignin(message) {
   renderNav(null);
   renderSessionBar();
+  renderImpersonation();
   const main = screen('signin');
   setState('signin');
   if (message) showError(message);
-  if (!spec.has('authLogin')) {
+  // The realms the document offers: app accounts (authLogin) and platform admins (platformLogin).
+  const realms = [spec.has('authLogin') && ['app', 'App account'], spec.has('platformLogin') && ['platform', 'Platform admin']].filter(Boolean);
+  if (!realms.length) {
     main.append(h('p', {}, 'This API has no password sign-in, so the console cannot be used with it.'));
     return;
   }
   const email = h('input', { id: 'signin-email', name: 'email', type: 'email', autocomplete: 'username', required: true });
   const password = h('input', { id: 'signin-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const hint = h('p', { class: 'muted realm-hint' });
+  const realmOf = () => form.querySelector('input[name=realm]:checked')?.value || realms[0][0];
+  const describe = () => {
+    hint.textContent = realmOf() === 'platform'
+      ? 'A platform operator account (not an app account): end users, organizations, impersonation and platform admins.'
+      : 'An app account with an admin role: tables, API keys, webhooks, limits, audit and usage.';
+  };
   const form = h('form', { id: 'signin', class: 'card narrow', onsubmit: async (event) => {
     event.preventDefault();
     setState('loading');
     showError('');
     try {
-      await signIn(email.value.trim(), password.value);
+      await signIn(email.value.trim(), password.value, realmOf());
       renderSessionBar();
       if (/^#\/./.test(location.hash)) await route(); else location.hash = '#/tables';
     } catch (error) {
+      clearSession();
       setState('signin');
       showError(error);
       password.select();
     }
   } },
   h('h1', {}, `Sign in to ${spec.doc.info?.title || 'the API'}`),
+  realms.length > 1 ? h('fieldset', { class: 'realm' }, h('legend', {}, 'Sign in as'),
+    realms.map(([value, label], index) => h('label', { class: 'check' },
+      h('input', { type: 'radio', name: 'realm', value, checked: index === 0, onchange: describe }), label))) : null,
+  hint,
   field('email', 'Email', email), field('password', 'Password', password),
   h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Sign in')));
+  describe();
   main.append(form);
   email.focus();
 }
@@ -970,13 +1263,30 @@ async function renderTables({ main }) {
   }
   main.append(h('ul', { id: 'tables', class: 'tiles' }, [...tables.values()].map((t) => h('li', {},
     h('a', { href: `#/tables/${encodeURIComponent(t.tag)}`, dataset: { table: t.tag } }, t.tag),
-    h('p', { class: 'muted' }, spec.tagDescription(t.tag) || ''),
-    h('span', { class: 'ops' }, ['list', 'view', t.create && 'create', (t.update || t.replace) && 'edit', t.remove && 'delete'].filter(Boolean).join(' · '))))));
+    h('p', { class: 'muted' }, t.description),
+    h('span', { class: 'ops' }, ['list', t.item && 'view', t.create && 'create', (t.update || t.replace) && 'edit', t.remove && 'delete'].filter(Boolean).join(' · '))))));
 }
 
 /* ------------------------------------------------------------------ screen: records */
 
-const cursorTrail = new Map();
+/**
+ * Cursor paging: the pages reached by "Next" for ONE list query (table, filter, sort, search:
+ * everything but the cursor), each cursor with its page number and the cursor before it. A
+ * different query starts a new trail; Back and Forward land on a cursor the trail knows (its
+ * number and previous page stay right), and a cursor it does not know (a bookmark, a query
+ * left and come back to) has an unknown number and "Previous" leads to the first page.
+ */
+const cursorTrail = { query: null, pages: new Map() };
+
+function cursorPage(table, state) {
+  const query = JSON.stringify([table.tag, ...Object.entries(state).filter(([k, v]) => k !== 'cursor' && v !== '').sort()]);
+  if (cursorTrail.query !== query) {
+    cursorTrail.query = query;
+    cursorTrail.pages = new Map([['', { number: 1, previous: null }]]);
+  }
+  const cursor = state.cursor || '';
+  return { cursor, ...(cursorTrail.pages.get(cursor) || { number: null, previous: '' }) };
+}
 
 async function renderRecords(ctx, tag) {
   const { main, query } = ctx;
@@ -999,7 +1309,7 @@ async function renderRecords(ctx, tag) {
 
   main.append(h('div', { class: 'heading' }, h('h1', {}, tag),
     table.create ? h('a', { id: 'new-record', class: 'button primary', href: `#/tables/${encodeURIComponent(tag)}/new` }, `New ${tag} record`) : null));
-  if (spec.tagDescription(tag)) main.append(h('p', { class: 'muted' }, spec.tagDescription(tag)));
+  if (table.description) main.append(h('p', { class: 'muted' }, table.description));
   if (table.filterable.length) main.append(filterForm(table, state, reload));
   if (table.search || table.options.length) main.append(searchForm(table, state, reload));
   main.append(recordsTable(table, page.items, state, reload));
@@ -1081,10 +1391,16 @@ function recordsTable(table, items, state, reload) {
 
 function recordsPager(table, page, { limit, offset, state, reload }) {
   if (table.paging === 'cursor') {
-    const trail = cursorTrail.get(table.tag) || [];
-    return pager({ offset: 0, limit, count: page.items.length, page: trail.length + 1, hasNext: Boolean(page.cursor), onPage: (step) => {
-      if (step > 0) { trail.push(state.cursor || ''); cursorTrail.set(table.tag, trail); reload({ cursor: page.cursor }); } else reload({ cursor: trail.pop() || '' });
-    } });
+    const here = cursorPage(table, state);
+    return pager({ offset: 0, limit, count: page.items.length, page: here.number ?? '?', hasPrev: here.cursor !== '', hasNext: Boolean(page.cursor),
+      onPage: (step) => {
+        if (step > 0) {
+          if (!cursorTrail.pages.has(page.cursor)) cursorTrail.pages.set(page.cursor, { number: here.number == null ? null : here.number + 1, previous: here.cursor });
+          reload({ cursor: page.cursor });
+        } else {
+          reload({ cursor: here.previous || '' });
+        }
+      } });
   }
   return pager({ offset, limit, count: page.items.length, total: page.total, onPage: (step) => reload({ offset: Math.max(0, offset + step * limit) || '' }) });
 }
@@ -1097,8 +1413,9 @@ async function renderRecord(ctx, tag, id) {
   if (!table) throw new ApiError(404, `There is no table ${tag}.`);
   main.append(h('nav', { class: 'crumbs' }, h('a', { href: '#/tables' }, 'Tables'), ' / ',
     h('a', { href: `#/tables/${encodeURIComponent(tag)}` }, tag), ' / ', id ?? 'new'));
-  if (!(await ensureOrganization(table.item, main)) || ctx.stale()) return;
+  if (!(await ensureOrganization(table.item || table.list, main)) || ctx.stale()) return;
   if (id == null && !table.create) throw new ApiError(405, `The API offers no way to create ${tag} records.`);
+  if (id != null && !table.item) throw new ApiError(405, `The API offers no way to read one ${tag} record.`);
   let record = null;
   let etag = null;
   if (id != null) {
@@ -1751,6 +2068,263 @@ function usageChart(days) {
   return svg;
 }
 
+/* ------------------------------------------------------------------ platform admins: shared */
+
+const PAGING = new Set(['limit', 'offset', 'cursor']);
+
+/** The first organizations (by name) for suggestions; [] when the API has none or refuses. */
+function platformOrganizations() {
+  if (!spec.has('platformListOrganizations')) return Promise.resolve([]);
+  const limit = spec.norm(spec.op('platformListOrganizations').query.limit?.schema).maximum || 100;
+  return listPage('platformListOrganizations', { query: { limit } }).then((p) => p.items, () => []);
+}
+
+/** A filter form of a list operation's own query parameters (paging left out), its state in the hash. */
+function platformList(op, screenPath, query) {
+  const filters = Object.values(op.query).filter((p) => !PAGING.has(p.name));
+  const limit = 20;
+  const offset = Number(query.get('offset')) || 0;
+  const params = Object.fromEntries(filters.map((p) => [p.name, query.get(p.name)]));
+  const pagerOf = (page) => pager({ offset, limit, count: page.items.length, total: page.total,
+    onPage: (step) => go(screenPath, { ...Object.fromEntries(query.entries()), offset: Math.max(0, offset + step * limit) || '' }) });
+  return { filters, read: () => listPage(op.id, { query: { ...params, limit, offset: offset || null } }), pagerOf };
+}
+
+/** A form of `fields` ([canonical name, label, input attributes]) whose members are spelled as `opId`'s body spells them. */
+function platformForm(id, opId, title, fields, submitLabel, onSaved, { prefill = {}, collect } = {}) {
+  const shape = bodyShape(spec.op(opId).body);
+  const alias = {};
+  const form = h('form', { id, class: 'card', noValidate: true }, h('h2', {}, title));
+  for (const [name, label, attributes, hint] of fields) {
+    const member = memberOf(shape.props, name);
+    if (!member) continue;
+    alias[member] = name;
+    const control = h('input', { id: `${id}-${name}`, name, value: prefill[name] ?? '', ...attributes });
+    form.append(field(name, label, control, hint || null));
+  }
+  form.append(h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, submitLabel)));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(async () => {
+      placeFieldErrors(form, []);
+      const raw = Object.fromEntries([...form.querySelectorAll('input[name]')].map((i) => [i.name, i.type === 'password' ? i.value : i.value.trim()]));
+      const values = collect ? collect(raw) : raw;
+      if (!values) return;
+      const body = {};
+      for (const [name, value] of Object.entries(values)) body[memberOf(shape.props, name) || name] = value;
+      try {
+        const { data } = await api(opId, { body: wrapBody(shape, body) });
+        await onSaved(data, form);
+      } catch (error) {
+        placeFieldErrors(form, error.fieldErrors || [], alias);
+        throw error;
+      }
+    });
+  });
+  return form;
+}
+
+/* ------------------------------------------------------------------ platform screen: end users */
+
+async function renderPlatformUsers({ main, query, stale }) {
+  const op = spec.op('platformListEndUsers');
+  main.append(h('h1', {}, 'End users'));
+  if (op.description) main.append(h('p', { class: 'muted' }, op.description));
+  const list = platformList(op, '/platform-users', query);
+  const orgParam = memberOf(op.query, 'organization_id');
+  const [page, orgs] = await Promise.all([list.read(), orgParam ? platformOrganizations() : []]);
+  if (stale()) return;
+  const known = orgParam ? { [orgParam]: orgs.map((o) => [o.id, get(o, 'name')]) } : {};
+  main.append(paramForm('platform-users-filter', list.filters, query, (values) => go('/platform-users', values), known));
+  main.append(dataTable('platform-users', 'list', ['Email', 'Name', 'Role', 'Account', 'Status', 'Verified', 'Created', ''],
+    page.items.length ? page.items.map(endUserRow) : [emptyRow(8, 'No accounts match.')]));
+  main.append(list.pagerOf(page));
+}
+
+function endUserRow(user) {
+  const status = String(get(user, 'status') ?? '');
+  const banned = /ban/i.test(status);
+  const project = get(user, 'project_id');
+  const actions = h('td', { class: 'row-actions' });
+  if (!banned && spec.has('platformBanEndUser')) {
+    actions.append(h('button', { type: 'button', class: 'small danger', dataset: { action: 'ban' }, onclick: () => setBanned(user, true) }, 'Ban'));
+  }
+  if (banned && spec.has('platformUnbanEndUser')) {
+    actions.append(h('button', { type: 'button', class: 'small', dataset: { action: 'unban' }, onclick: () => setBanned(user, false) }, 'Unban'));
+  }
+  return h('tr', { dataset: { id: String(user.id), status } },
+    h('td', {}, get(user, 'email')), h('td', {}, get(user, 'name') || '—'), h('td', {}, get(user, 'role') ?? '—'),
+    h('td', {}, project ? ['end user of project ', h('code', {}, String(project))] : 'app level'),
+    h('td', {}, statusBadge(status || 'unknown')), h('td', {}, get(user, 'email_verified') ? 'yes' : 'no'),
+    h('td', {}, fmtTime(get(user, 'created_at'))), actions);
+}
+
+function setBanned(user, ban) {
+  const email = get(user, 'email') || user.id;
+  if (ban && !window.confirm(`Ban ${email}? Its sessions end at once, its tokens, cookies and API keys are refused, and it cannot sign in until unbanned.`)) return;
+  busy(async () => {
+    await api(ban ? 'platformBanEndUser' : 'platformUnbanEndUser', { path: [user.id] });
+    showNotice(ban ? `Banned ${email}: it cannot sign in, and its credentials are refused.` : `Unbanned ${email}: it may sign in again.`, { keep: true });
+    await route();
+  });
+}
+
+/* ------------------------------------------------------------------ platform screens: organizations */
+
+async function renderPlatformOrganizations({ main, query, stale }) {
+  const op = spec.op('platformListOrganizations');
+  main.append(h('h1', {}, 'Organizations'));
+  const list = platformList(op, '/platform-organizations', query);
+  main.append(paramForm('platform-organizations-filter', list.filters, query, (values) => go('/platform-organizations', values)));
+  const page = await list.read();
+  if (stale()) return;
+  const usersByOrg = spec.has('platformListEndUsers') ? memberOf(spec.op('platformListEndUsers').query, 'organization_id') : null;
+  const rows = page.items.map((org) => {
+    const href = spec.has('platformGetOrganization') ? `#/platform-organizations/${encodeURIComponent(org.id)}` : null;
+    return h('tr', { dataset: { id: String(org.id) } },
+      h('td', {}, href ? h('a', { href }, get(org, 'name') || org.id) : get(org, 'name') || org.id),
+      h('td', {}, get(org, 'slug') || '—'), h('td', {}, get(org, 'member_count') ?? '—'), h('td', {}, fmtTime(get(org, 'created_at'))),
+      h('td', { class: 'row-actions' },
+        usersByOrg ? h('a', { class: 'button small', dataset: { action: 'members' }, href: `#/platform-users?${usersByOrg}=${encodeURIComponent(org.id)}` }, 'End users') : null,
+        impersonateButton(org)));
+  });
+  main.append(dataTable('platform-organizations', 'list', ['Name', 'Slug', 'Members', 'Created', ''], rows.length ? rows : [emptyRow(5, 'No organizations match.')]));
+  main.append(list.pagerOf(page));
+}
+
+function impersonateButton(org) {
+  if (!spec.has('platformImpersonate')) return null;
+  return h('button', { type: 'button', class: 'small', dataset: { action: 'impersonate' }, onclick: () => busy(async () => {
+    let detail = org;
+    if (!get(org, 'members') && spec.has('platformGetOrganization')) {
+      detail = (await api('platformGetOrganization', { path: [org.id] }).catch(() => null))?.data || org;
+    }
+    await impersonate(detail);
+  }) }, 'Impersonate');
+}
+
+async function renderPlatformOrganization({ main, stale }, id) {
+  main.append(h('nav', { class: 'crumbs' }, h('a', { href: '#/platform-organizations' }, 'Organizations'), ' / ', id));
+  const { data: org } = await api('platformGetOrganization', { path: [id] });
+  if (stale()) return;
+  main.append(h('div', { class: 'heading' }, h('h1', {}, get(org, 'name') || id), impersonateButton(org)));
+  if (spec.has('platformImpersonate')) {
+    main.append(h('p', { class: 'muted' }, 'Impersonating opens the app screens as this organization\'s owner, with a short-lived token that cannot be refreshed; every change is audited under your name.'));
+  }
+  main.append(h('dl', { class: 'details', id: 'organization-details' },
+    h('dt', {}, 'Id'), h('dd', {}, h('code', {}, String(org.id))),
+    h('dt', {}, 'Slug'), h('dd', {}, get(org, 'slug') || '—'),
+    h('dt', {}, 'Members'), h('dd', {}, get(org, 'member_count') ?? (get(org, 'members') || []).length),
+    h('dt', {}, 'Created by'), h('dd', {}, get(org, 'created_by') ? h('code', {}, String(get(org, 'created_by'))) : '—'),
+    h('dt', {}, 'Created'), h('dd', {}, fmtTime(get(org, 'created_at'))),
+    h('dt', {}, 'Updated'), h('dd', {}, fmtTime(get(org, 'updated_at')))));
+  const users = spec.has('platformListEndUsers') ? spec.op('platformListEndUsers').query : {};
+  const byOrg = memberOf(users, 'organization_id');
+  const byEmail = memberOf(users, 'email');
+  const members = get(org, 'members') || [];
+  main.append(h('h2', {}, 'Members'), dataTable('members', 'list', ['Name', 'Email', 'Role', 'Joined'], members.length
+    ? members.map((m) => h('tr', { dataset: { id: String(get(m, 'user_id') ?? '') } },
+      h('td', {}, get(m, 'name') || '—'),
+      h('td', {}, byEmail ? h('a', { href: `#/platform-users?${byEmail}=${encodeURIComponent(get(m, 'email') || '')}` }, get(m, 'email')) : get(m, 'email')),
+      h('td', {}, get(m, 'role') ?? '—'), h('td', {}, fmtTime(get(m, 'joined_at')))))
+    : [emptyRow(4, 'No members.')]));
+  if (byOrg) main.append(h('p', {}, h('a', { href: `#/platform-users?${byOrg}=${encodeURIComponent(org.id)}`, dataset: { action: 'members' } }, 'Every account of this organization')));
+}
+
+/* ------------------------------------------------------------------ platform screen: admins */
+
+/** Admins created in this page (the API lists none), by id. */
+const createdAdmins = new Map();
+
+async function renderPlatformAdmins({ main, stale }) {
+  main.append(h('h1', {}, 'Platform admins'));
+  if (spec.has('platformGetMe')) {
+    session.admin = (await api('platformGetMe')).data;
+    if (stale()) return;
+  }
+  const me = session.admin;
+  const grid = h('div', { class: 'grid2' });
+  if (me) grid.append(profileCard(me));
+  if (spec.has('platformCreateAdmin')) {
+    grid.append(platformForm('new-admin', 'platformCreateAdmin', 'New platform admin', [
+      ['email', 'Email', { type: 'email', autocomplete: 'off', required: true }],
+      ['name', 'Name', { type: 'text', autocomplete: 'off', required: true }],
+      ['password', 'Password', { type: 'password', autocomplete: 'new-password', required: true }, 'At least 8 characters; tell it to the new admin yourself.'],
+    ], 'Create admin', async (created) => {
+      createdAdmins.set(created.id, created);
+      showNotice(`Created the platform admin ${get(created, 'email')}.`, { keep: true });
+      await route();
+    }));
+  }
+  main.append(grid);
+  const admins = [me, ...createdAdmins.values()].filter(Boolean);
+  main.append(h('h2', {}, 'Admins'),
+    h('p', { class: 'muted' }, 'The API has no list of platform admins: shown are you and the admins created here since this page was opened. Any other admin is deactivated by id below.'),
+    dataTable('platform-admins', 'list', ['Name', 'Email', 'Id', 'Status', 'Created', ''], admins.map((admin) => {
+      const self = me && admin.id === me.id;
+      const active = get(admin, 'status') !== 'deactivated';
+      return h('tr', { dataset: { id: String(admin.id) } },
+        h('td', {}, get(admin, 'name') || '—', self ? h('span', { class: 'muted' }, ' (you)') : null), h('td', {}, get(admin, 'email')),
+        h('td', {}, h('code', {}, String(admin.id))), h('td', {}, statusBadge(get(admin, 'status') || 'unknown')), h('td', {}, fmtTime(get(admin, 'created_at'))),
+        h('td', { class: 'row-actions' }, !self && active && spec.has('platformDeactivateAdmin')
+          ? h('button', { type: 'button', class: 'small danger', dataset: { action: 'deactivate' }, onclick: () => deactivateAdmin(admin) }, 'Deactivate') : null));
+    })));
+  if (spec.has('platformDeactivateAdmin')) {
+    const input = h('input', { id: 'deactivate-admin-id', name: 'id', type: 'text', autocomplete: 'off', placeholder: 'Admin id', required: true });
+    main.append(h('form', { id: 'deactivate-admin', class: 'toolbar', noValidate: true, onsubmit: (event) => {
+      event.preventDefault();
+      if (!input.value.trim()) { showError('Enter the id of the admin to deactivate.'); return; }
+      deactivateAdmin({ id: input.value.trim() });
+    } }, h('label', { class: 'label', for: input.id }, 'Deactivate by id'), input, h('button', { type: 'submit', class: 'danger' }, 'Deactivate')));
+  }
+}
+
+function profileCard(me) {
+  const card = h('section', { id: 'platform-profile-card', class: 'card' }, h('h2', {}, 'Your platform account'),
+    h('dl', { class: 'details' },
+      h('dt', {}, 'Name'), h('dd', {}, get(me, 'name') || '—'), h('dt', {}, 'Email'), h('dd', {}, get(me, 'email')),
+      h('dt', {}, 'Status'), h('dd', {}, statusBadge(get(me, 'status') || 'unknown')), h('dt', {}, 'Since'), h('dd', {}, fmtTime(get(me, 'created_at')))));
+  if (!spec.has('platformUpdateMe')) return card;
+  const form = platformForm('platform-profile', 'platformUpdateMe', 'Change', [
+    ['name', 'Name', { type: 'text', autocomplete: 'name' }],
+    ['email', 'Email', { type: 'email', autocomplete: 'username' }],
+    ['password', 'New password', { type: 'password', autocomplete: 'new-password' }, 'Empty: keep it. Your other platform sessions end.'],
+    ['current_password', 'Current password', { type: 'password', autocomplete: 'current-password' }, 'Needed for a new password.'],
+  ], 'Save', async (saved) => {
+    session.admin = saved;
+    session.email = get(saved, 'email') || session.email;
+    saveSession();
+    renderSessionBar();
+    showNotice('Saved your platform account.', { keep: true });
+    await route();
+  }, {
+    prefill: { name: get(me, 'name') || '', email: get(me, 'email') || '' },
+    collect: (raw) => {
+      const values = {};
+      if (raw.name && raw.name !== get(me, 'name')) values.name = raw.name;
+      if (raw.email && raw.email !== get(me, 'email')) values.email = raw.email;
+      if (raw.password) Object.assign(values, { password: raw.password, current_password: raw.current_password });
+      if (!Object.keys(values).length) { showNotice('Nothing changed.'); return null; }
+      return values;
+    },
+  });
+  form.classList.remove('card');
+  card.append(form);
+  return card;
+}
+
+function deactivateAdmin(admin) {
+  const label = get(admin, 'email') || admin.id;
+  if (!window.confirm(`Deactivate the platform admin ${label}? Its platform and impersonation tokens stop working at once.`)) return;
+  busy(async () => {
+    await api('platformDeactivateAdmin', { path: [admin.id] });
+    const known = createdAdmins.get(admin.id);
+    if (known) createdAdmins.set(admin.id, { ...known, status: 'deactivated', [memberOf(known, 'deactivated_at') || 'deactivated_at']: new Date().toISOString() });
+    showNotice(`Deactivated the platform admin ${label}.`, { keep: true });
+    await route();
+  });
+}
+
 /* ------------------------------------------------------------------ start-up */
 
 async function start() {
@@ -1776,6 +2350,7 @@ async function start() {
     try { await loadSession(); } catch { Object.assign(session, { identity: null, profile: null, token: null, refresh: null }); saveSession(); }
   }
   renderSessionBar();
+  renderImpersonation();
   window.addEventListener('hashchange', route);
   await route();
 }

@@ -85,6 +85,44 @@ code, pre, textarea.json { font-family: var(--mono); font-size: 0.92em; }
 .session .who { color: #c9d3e3; max-width: 16rem; overflow: hidden; text-overflow: ellipsis; }
 .session select { max-width: 15rem; }
 
+.session .realm-badge {
+  color: #1f2a3d;
+  background: #ffd27a;
+  border-radius: 999px;
+  padding: 0.05rem 0.55rem;
+  font-size: 0.8rem;
+  font-weight: 600;
+}
+
+/* The banner while a platform admin works as an organization. */
+.impersonation {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 0.3rem 0.4rem;
+  padding: 0.55rem 1.25rem;
+  background: var(--warn-soft);
+  color: #5c3d00;
+  border-bottom: 2px solid #e0b24a;
+}
+.impersonation-text { margin: 0; flex: 1 1 30rem; }
+.impersonation .organization { font-weight: 600; }
+.impersonation .remaining { font-variant-numeric: tabular-nums; }
+.impersonation .muted-inverse { color: #7a5a14; }
+.impersonation button { margin-left: auto; }
+
+fieldset.realm {
+  display: flex;
+  gap: 1.2rem;
+  border: 1px solid var(--line);
+  border-radius: var(--radius);
+  margin: 0 0 0.6rem;
+  padding: 0.4rem 0.8rem 0.6rem;
+}
+fieldset.realm legend { color: var(--muted); padding: 0 0.3rem; }
+fieldset.realm .check { font-family: inherit; font-size: inherit; }
+.realm-hint { margin: 0 0 0.6rem; font-size: 0.9rem; }
+
 .messages { max-width: 1240px; margin: 0.8rem auto 0; padding: 0 1.25rem; }
 
 #notice, #error {
@@ -319,7 +357,7 @@ pre.excerpt {
 }
 
 .badge.active, .badge.enabled, .badge.success { background: var(--ok-soft); color: var(--ok); }
-.badge.failed, .badge.expired, .badge.disabled { background: var(--danger-soft); color: var(--danger); }
+.badge.failed, .badge.expired, .badge.disabled, .badge.banned, .badge.deactivated { background: var(--danger-soft); color: var(--danger); }
 .badge.pending { background: var(--warn-soft); color: var(--warn); }
 .badge.default { background: var(--accent-soft); color: var(--accent); }
 
