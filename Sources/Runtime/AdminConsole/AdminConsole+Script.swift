@@ -1672,9 +1672,9 @@ function newKeyForm(afterCreate) {
 
 /* ------------------------------------------------------------------ screen: webhooks */
 
-function eventChoices() {
-  const body = bodyShape(spec.op('createWebhookSubscription')?.body).props;
-  const fromSchema = spec.itemEnum(body[memberOf(body, 'event_types')] || {});
+/** The event patterns a subscription body (`props`) may name: its item enum, else the document's webhooks. */
+function eventChoices(props) {
+  const fromSchema = spec.itemEnum(props[memberOf(props, 'event_types')] || {});
   if (fromSchema.length) return fromSchema;
   const names = Object.keys(spec.doc.webhooks || {});
   return ['*', ...new Set(names.map((n) => `${n.split('.')[0]}.*`)), ...names];
@@ -1685,7 +1685,16 @@ async function renderWebhooks({ main, stale }) {
   const holder = h('div', { id: 'webhooks-list' });
   main.append(holder);
   const show = await pagedList(holder, 'listWebhookSubscriptions', webhooksTable, { stale });
-  if (spec.has('createWebhookSubscription')) main.append(newWebhookForm(() => show(0)));
+  if (!spec.has('createWebhookSubscription')) return;
+  main.append(webhookForm('createWebhookSubscription', null, {
+    id: 'new-webhook', title: 'New subscription', submitLabel: 'Create subscription',
+    onSaved: async (created, output) => {
+      output.replaceChildren();
+      if (get(created, 'secret')) output.append(secretBox('webhook-secret', 'Signing secret:', get(created, 'secret')));
+      showNotice(`Created the subscription ${created.id}.`);
+      await show(0);
+    },
+  }));
 }
 
 function webhooksTable(subscriptions, reload) {
@@ -1721,36 +1730,77 @@ function sendTest(sub, reload) {
   });
 }
 
-function newWebhookForm(afterCreate) {
-  const shape = bodyShape(spec.op('createWebhookSubscription').body);
+/**
+ * A subscription's form for the operation `opId`, offering only the members its request body
+ * declares: a create (`sub` null: empty, every member sent) or an update (`sub`: prefilled from
+ * it, only the members changed sent, an emptied description cleared). `onSaved(answer, output)`
+ * gets the subscription the API answered and the form's output box.
+ */
+function webhookForm(opId, sub, { id, title, submitLabel, onSaved }) {
+  const editing = Boolean(sub);
+  const op = spec.op(opId);
+  const shape = bodyShape(op.body);
   const props = shape.props;
   const key = (name) => memberOf(props, name);
+  const offered = (name) => Boolean(key(name)) || (!editing && ['url', 'event_types'].includes(name));
   const alias = { [key('event_types') || 'event_types']: 'events' };
-  const form = h('form', { id: 'new-webhook', class: 'card', noValidate: true },
-    h('h2', {}, 'New subscription'),
-    field('url', 'URL', h('input', { id: 'webhook-url', name: 'url', type: 'url', placeholder: 'https://example.com/hooks/loom', required: true }), spec.norm(props[key('url')] || {}).description),
-    key('description') ? field('description', 'Description', h('input', { id: 'webhook-description', name: 'description', type: 'text' })) : null,
-    field('events', 'Events', h('div', { class: 'checks', role: 'group' }, eventChoices().map((name) => h('label', { class: 'check' },
-      h('input', { type: 'checkbox', name: 'events', value: name }), name)))),
-    key('enabled') ? field('enabled', 'Enabled', h('input', { id: 'webhook-enabled', name: 'enabled', type: 'checkbox', checked: true })) : null);
+  const before = {
+    url: editing ? get(sub, 'url') || '' : '',
+    description: editing ? String(get(sub, 'description') ?? '').trim() : '',
+    events: editing ? get(sub, 'event_types') || [] : [],
+    enabled: editing ? get(sub, 'enabled') !== false : true,
+  };
+  const hint = (name) => spec.norm(props[key(name)] || {}).description;
+  const form = h('form', { id, class: 'card', noValidate: true },
+    h('h2', {}, title),
+    offered('url') ? field('url', 'URL', h('input', { id: `${id}-url`, name: 'url', type: 'url', placeholder: 'https://example.com/hooks/loom',
+      required: true, value: before.url }), hint('url')) : null,
+    offered('description') ? field('description', 'Description', h('input', { id: `${id}-description`, name: 'description', type: 'text',
+      maxlength: spec.norm(props[key('description')] || {}).maxLength, value: before.description }), editing ? 'Empty: no description.' : null) : null,
+    offered('event_types') ? field('events', 'Events', h('div', { class: 'checks', role: 'group', 'aria-label': 'Events' },
+      [...new Set([...eventChoices(props), ...before.events])].map((name) => h('label', { class: 'check' },
+        h('input', { type: 'checkbox', name: 'events', value: name, checked: before.events.includes(name) }), name)))) : null,
+    offered('enabled') ? field('enabled', 'Enabled', h('input', { id: `${id}-enabled`, name: 'enabled', type: 'checkbox', checked: before.enabled })) : null);
   const output = h('div', { class: 'output' });
-  form.append(h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Create subscription')), output);
+  form.append(h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, submitLabel)), output);
+  const read = () => ({
+    url: form.elements.namedItem('url')?.value.trim() ?? '',
+    description: form.elements.namedItem('description')?.value.trim() ?? '',
+    events: [...form.querySelectorAll('input[name=events]:checked')].map((i) => i.value),
+    enabled: form.elements.namedItem('enabled')?.checked ?? true,
+  });
+  /** The request's members: all of them for a create, those that differ from `sub` for an update. */
+  const members = (now) => {
+    const values = {};
+    const put = (name, value) => { if (offered(name)) values[key(name) || name] = value; };
+    if (!editing) {
+      put('url', now.url);
+      put('event_types', now.events);
+      if (now.description) put('description', now.description);
+      put('enabled', now.enabled);
+      return values;
+    }
+    if (now.url !== before.url) put('url', now.url);
+    if (now.description !== before.description) {
+      const clear = key('clear');
+      if (now.description) put('description', now.description);
+      else if (spec.nullable(props[key('description')] || {})) put('description', null);
+      else if (clear && spec.enumOf(spec.norm(props[clear]).items || {}).includes(key('description'))) values[clear] = [key('description')];
+    }
+    const sorted = (list) => JSON.stringify([...list].sort());
+    if (sorted(now.events) !== sorted(before.events)) put('event_types', now.events);
+    if (now.enabled !== before.enabled) put('enabled', now.enabled);
+    return values;
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     busy(async () => {
-      const values = { [key('url') || 'url']: form.elements.namedItem('url').value.trim(),
-        [key('event_types') || 'event_types']: [...form.querySelectorAll('input[name=events]:checked')].map((i) => i.value) };
-      const description = form.elements.namedItem('description')?.value.trim();
-      if (key('description') && description) values[key('description')] = description;
-      if (key('enabled')) values[key('enabled')] = form.elements.namedItem('enabled').checked;
       placeFieldErrors(form, []);
+      const values = members(read());
+      if (editing && !Object.keys(values).length) { showNotice('Nothing changed.'); return; }
       try {
-        const { data } = await api('createWebhookSubscription', { body: wrapBody(shape, values) });
-        const created = dig(data, recordShape(spec.op('createWebhookSubscription').response).path);
-        output.replaceChildren();
-        if (get(created, 'secret')) output.append(secretBox('webhook-secret', 'Signing secret:', get(created, 'secret')));
-        showNotice(`Created the subscription ${created.id}.`);
-        await afterCreate();
+        const { data } = await api(opId, { path: editing ? [sub.id] : [], body: wrapBody(shape, values) });
+        await onSaved(dig(data, recordShape(op.response).path) || data, output);
       } catch (error) {
         placeFieldErrors(form, error.fieldErrors || [], alias);
         throw error;
@@ -1762,12 +1812,37 @@ function newWebhookForm(afterCreate) {
 
 /* ------------------------------------------------------------------ screen: one webhook's deliveries */
 
+/**
+ * What an action on a subscription's page answered, for the page drawn right after it: the
+ * subscription (so the page shows the API's answer to the change) and a rotated secret (shown
+ * this once, then forgotten). Read and emptied by the next renderWebhook.
+ */
+const webhookHandoff = { subscription: null, secret: null };
+
 async function renderWebhook(ctx, id) {
   const { main, stale } = ctx;
+  const handed = { ...webhookHandoff };
+  webhookHandoff.subscription = null;
+  webhookHandoff.secret = null;
+  const fresh = handed.subscription && String(handed.subscription.id) === id;
   main.append(h('nav', { class: 'crumbs' }, h('a', { href: '#/webhooks' }, 'Webhooks'), ' / ', id));
-  const sub = spec.has('getWebhookSubscription') ? (await api('getWebhookSubscription', { path: [id] })).data : { id };
+  const sub = fresh ? handed.subscription
+    : spec.has('getWebhookSubscription') ? (await api('getWebhookSubscription', { path: [id] })).data : { id };
   if (stale()) return;
   main.append(h('h1', {}, get(sub, 'url') || id), subscriptionSummary(sub));
+  const settings = h('div', { class: 'grid2' });
+  if (spec.has('updateWebhookSubscription') && spec.has('getWebhookSubscription')) {
+    settings.append(webhookForm('updateWebhookSubscription', sub, {
+      id: 'edit-webhook', title: 'Change the subscription', submitLabel: 'Save changes',
+      onSaved: async (saved) => {
+        webhookHandoff.subscription = saved && saved.id != null ? saved : null;
+        showNotice(`Saved the subscription ${get(saved, 'url') || id}.`, { keep: true });
+        await route();
+      },
+    }));
+  }
+  if (spec.has('rotateWebhookSecret')) settings.append(signingSecretCard(sub, fresh ? handed.secret : null));
+  if (settings.childElementCount) main.append(settings);
   const status = h('select', { name: 'status', 'aria-label': 'Status' }, h('option', { value: '' }, 'Every status'),
     spec.enumOf(spec.op('listWebhookMessages').query.status?.schema || {}).map((s) => h('option', { value: s }, s)));
   const since = h('input', { id: 'replay-since', name: 'since', type: 'datetime-local', step: 1, value: isoToInput(new Date(Date.now() - 30 * 86400000).toISOString()) });
@@ -1794,11 +1869,12 @@ async function renderWebhook(ctx, id) {
 
 function subscriptionSummary(sub) {
   const enabled = get(sub, 'enabled') !== false;
-  const summary = h('dl', { class: 'details' },
-    h('dt', {}, 'Events'), h('dd', {}, (get(sub, 'event_types') || []).join(' ') || '—'),
-    h('dt', {}, 'Description'), h('dd', {}, get(sub, 'description') || '—'),
+  const summary = h('dl', { id: 'webhook-details', class: 'details' },
+    h('dt', {}, 'Events'), h('dd', { dataset: { member: 'event_types' } }, (get(sub, 'event_types') || []).join(' ') || '—'),
+    h('dt', {}, 'Description'), h('dd', { dataset: { member: 'description' } }, get(sub, 'description') || '—'),
     h('dt', {}, 'State'), h('dd', {}, statusBadge(enabled ? 'enabled' : 'disabled'), get(sub, 'disabled_reason') ? ` ${get(sub, 'disabled_reason')}` : ''),
-    h('dt', {}, 'Created'), h('dd', {}, fmtTime(get(sub, 'created_at'))));
+    h('dt', {}, 'Created'), h('dd', {}, fmtTime(get(sub, 'created_at'))),
+    get(sub, 'updated_at') ? [h('dt', {}, 'Updated'), h('dd', {}, fmtTime(get(sub, 'updated_at')))] : null);
   const updateBody = spec.has('updateWebhookSubscription') ? bodyShape(spec.op('updateWebhookSubscription').body) : null;
   if (updateBody && memberOf(updateBody.props, 'enabled')) {
     summary.append(h('dt', {}, ''), h('dd', {}, h('button', { type: 'button', dataset: { action: 'toggle' }, onclick: () => busy(async () => {
@@ -1808,6 +1884,52 @@ function subscriptionSummary(sub) {
     }) }, enabled ? 'Disable' : 'Enable')));
   }
   return summary;
+}
+
+/**
+ * The signing secret: `button[data-action=rotate-secret]` (after confirm()) makes a new one with
+ * rotateWebhookSecret; the page is drawn again from the answer and shows the new secret once in
+ * `#webhook-secret` (`secret`, from that answer). The old secret's grace period, when the
+ * rotation's body offers one, can be chosen (empty: the API's default).
+ */
+function signingSecretCard(sub, secret) {
+  const op = spec.op('rotateWebhookSecret');
+  const body = bodyShape(op.body);
+  const graceKey = memberOf(body.props, 'grace_seconds');
+  const graceSchema = graceKey ? spec.norm(body.props[graceKey]) : null;
+  const grace = graceKey ? h('input', { id: 'rotate-grace', name: 'grace_seconds', type: 'number', step: 1,
+    min: graceSchema.minimum, max: graceSchema.maximum, placeholder: 'default' }) : null;
+  const previous = get(sub, 'previous_secret_expires_at');
+  const card = h('section', { id: 'signing-secret', class: 'card' }, h('h2', {}, 'Signing secret'),
+    h('p', { class: 'muted' }, previous && new Date(previous) > new Date()
+      ? `The secret before the last rotation still signs beside the current one until ${fmtTime(previous)} UTC.`
+      : 'The secret is shown only when it is made. Rotating makes a new one.'),
+    grace ? field('grace_seconds', 'Old secret keeps signing (seconds)', grace, graceSchema.description) : null);
+  const rotate = h('button', { type: 'button', class: 'danger', dataset: { action: 'rotate-secret' }, onclick: () => {
+    const seconds = grace ? grace.value.trim() : '';
+    if (seconds !== '' && !/^\d+$/.test(seconds)) {
+      showError(new ApiError(0, 'The grace period is a whole number of seconds (empty: the default).'));
+      return;
+    }
+    const old = seconds === '' ? 'the old one keeps signing beside it for the default grace period'
+      : Number(seconds) === 0 ? 'the old one stops signing at once' : `the old one keeps signing beside it for ${Number(seconds)} seconds`;
+    if (!window.confirm(`Rotate the signing secret of ${get(sub, 'url') || sub.id}? The new secret is shown once; ${old}.`)) return;
+    busy(async () => {
+      const values = seconds === '' ? {} : { [graceKey]: Number(seconds) };
+      const { data } = await api('rotateWebhookSecret', { path: [sub.id], body: op.body ? wrapBody(body, values) : undefined });
+      const rotated = { ...(dig(data, recordShape(op.response).path) || data) };
+      const made = get(rotated, 'secret');
+      delete rotated.secret;
+      webhookHandoff.subscription = rotated.id != null ? rotated : null;
+      webhookHandoff.secret = made || null;
+      showNotice(made ? 'Rotated the signing secret: the new one is shown below, this once.' : 'Rotated the signing secret.', { keep: true });
+      if (location.hash === `#/webhooks/${encodeURIComponent(sub.id)}`) await route();
+      else location.hash = `#/webhooks/${encodeURIComponent(sub.id)}`;
+    });
+  } }, 'Rotate the secret');
+  card.append(h('div', { class: 'actions' }, rotate));
+  if (secret) card.append(secretBox('webhook-secret', 'New signing secret:', secret));
+  return card;
 }
 
 function deliveriesTable(subscription, messages, attemptsBox, reload) {
