@@ -6,14 +6,18 @@ struct BuiltInRoutes {
     let app: GeneratedApp
     let database: any DatabaseClient
 
-    /// Adds the system family (`SystemContract`), each operation served by its handler.
+    /// Adds the system family (`SystemContract`), each operation served by its handler. The
+    /// console's files (their text filled in, their tags hashed) are made once, and only when
+    /// the app serves the console.
     func register(in registry: inout RouteRegistry) {
-        registry.add(SystemContract.routes(layout: app.settings.systemRoutes), prefix: "", handler: handler)
+        let routes = SystemContract.routes(layout: app.settings.systemRoutes)
+        let console = routes.contains { $0.operation == .adminConsole } ? consoleFiles(routes) : nil
+        registry.add(routes, prefix: "", handler: { handler(for: $0, console: console) })
     }
 
     /// The handler of each system operation; the switch is exhaustive, so a declared route
     /// cannot lack a handler.
-    func handler(for operation: SystemOperation) -> RouteRegistry.Handler {
+    func handler(for operation: SystemOperation, console: AdminConsole.Files?) -> RouteRegistry.Handler {
         let appName = app.settings.name
         switch operation {
         case .healthLive:
@@ -45,22 +49,21 @@ struct BuiltInRoutes {
             let body = ByteBuffer(string: page.html)
             let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: page.contentSecurityPolicy]
             return { _, _ in Response(status: .ok, headers: headers, body: .init(byteBuffer: body)) }
-        case .adminConsole:
-            let files = consoleFiles
-            // `/admin/` reaches this route too: its page's references are relative to that address.
-            return { request, _ in (request.uri.path.hasSuffix("/") ? files.directoryPage : files.page).response(to: request) }
-        case .adminConsoleScript:
-            let script = consoleFiles.script
-            return { request, _ in script.response(to: request) }
-        case .adminConsoleStyle:
-            let style = consoleFiles.style
-            return { request, _ in style.response(to: request) }
+        case .adminConsole, .adminConsoleScript, .adminConsoleStyle:
+            // The three are laid out together (`SystemContract.routes(layout:)`): none without the page.
+            guard let console else { return { _, _ in throw APIError.internalError } }
+            switch operation {
+            case .adminConsoleScript: return { request, _ in console.script.response(to: request) }
+            case .adminConsoleStyle: return { request, _ in console.style.response(to: request) }
+            default:
+                // `/admin/` reaches this route too: its page's references are relative to that address.
+                return { request, _ in (request.uri.path.hasSuffix("/") ? console.directoryPage : console.page).response(to: request) }
+            }
         }
     }
 
-    /// The console's files at the paths the app serves them, made when the handlers are made.
-    private var consoleFiles: AdminConsole.Files {
-        let routes = SystemContract.routes(layout: app.settings.systemRoutes)
+    /// The console's files at the paths `routes` serve them.
+    private func consoleFiles(_ routes: [ContractRoute<SystemOperation>]) -> AdminConsole.Files {
         let path = { (operation: SystemOperation, fallback: String) in routes.first { $0.operation == operation }?.path ?? fallback }
         return AdminConsole.files(
             pagePath: path(.adminConsole, "/admin"), scriptPath: path(.adminConsoleScript, "/admin/console.js"),
