@@ -52,8 +52,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "SchemaModel", dependencies: ["ValueFormats"]),
-        /// The filter and sort grammar, free of dependencies so the fuzz build compiles only it.
-        .target(name: "QueryGrammar"),
+        /// The filter and sort grammar, free of dependencies (but the JSON reader of its JSON filter form) so
+        /// the fuzz build compiles only them.
+        .target(name: "QueryGrammar", dependencies: ["RequestJSON"]),
         .target(name: "RequestJSON"),
         /// The route families (auth, platform, system) and the auth request bodies, free of
         /// dependencies (but the value formats) so the generator and the runtime both read this

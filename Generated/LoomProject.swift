@@ -19,6 +19,7 @@ public enum LoomProject {
         "benchwebhooks",
         "eventflow",
         "layout",
+        "sovrium",
         "stationthis",
         "tracker",
     ]
@@ -39,6 +40,7 @@ public enum LoomProject {
         case "benchwebhooks": return Benchwebhooks.app()
         case "eventflow": return Eventflow.app(handlers: handlers.eventflow)
         case "layout": return Layout.app()
+        case "sovrium": return Sovrium.app(handlers: handlers.sovrium)
         case "stationthis": return Stationthis.app(handlers: handlers.stationthis)
         case "tracker": return Tracker.app(handlers: handlers.tracker)
         default: return nil
@@ -53,6 +55,8 @@ public enum LoomProject {
 public protocol LoomProjectHandlers {
     /// The handlers of the `eventflow` app's custom endpoints.
     var eventflow: any EventflowHandlers { get }
+    /// The handlers of the `sovrium` app's custom endpoints.
+    var sovrium: any SovriumHandlers { get }
     /// The handlers of the `stationthis` app's custom endpoints.
     var stationthis: any StationthisHandlers { get }
     /// The handlers of the `tracker` app's custom endpoints.

@@ -4010,14 +4010,11 @@ extension B2b {
         ],
         "properties" : {
           "since" : {
-            "description" : "Replay every failed message created at or after this time.",
+            "description" : "Replay every failed message created at or after this time; left out (or no body): every failed message still kept.",
             "format" : "date-time",
             "type" : "string"
           }
         },
-        "required" : [
-          "since"
-        ],
         "type" : "object"
       },
       "WebhookReplayResult" : {
@@ -10057,7 +10054,7 @@ extension B2b {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, name, created_at, updated_at.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: id, name, created_at, updated_at.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -10067,14 +10064,14 @@ extension B2b {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, name, created_at, updated_at.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: id, name, created_at, updated_at.",
             "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:id|name|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|name|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:id|name|created_at|updated_at)(?::nullsfirst|:nullslast)?|(?:id|name|created_at|updated_at)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|name|created_at|updated_at)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:id|name|created_at|updated_at)(?::nullsfirst|:nullslast)?|(?:id|name|created_at|updated_at)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|name|created_at|updated_at)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -11776,7 +11773,7 @@ extension B2b {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, email, name, organization_id, created_at, updated_at. Through `organization_id`: organization_id.id, organization_id.name, organization_id.created_at, organization_id.updated_at.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: id, email, name, organization_id, created_at, updated_at. Through `organization_id`: organization_id.id, organization_id.name, organization_id.created_at, organization_id.updated_at.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -11786,14 +11783,14 @@ extension B2b {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, email, name, organization_id, created_at, updated_at.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: id, email, name, organization_id, created_at, updated_at.",
             "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:id|email|name|organization_id|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|email|name|organization_id|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:id|email|name|organization_id|created_at|updated_at)(?::nullsfirst|:nullslast)?|(?:id|email|name|organization_id|created_at|updated_at)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|email|name|organization_id|created_at|updated_at)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:id|email|name|organization_id|created_at|updated_at)(?::nullsfirst|:nullslast)?|(?:id|email|name|organization_id|created_at|updated_at)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|email|name|organization_id|created_at|updated_at)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -13992,7 +13989,7 @@ extension B2b {
     },
     "/v1/webhooks/{id}/replay" : {
       "post" : {
-        "description" : "Sends every failed message of the subscription created at or after `since` again, each with a fresh retry schedule. Needs the scope `admin`.",
+        "description" : "Sends every failed message of the subscription created at or after `since` (every failed one kept, without `since` or a body) again, each with its original id and payload and a fresh retry schedule; each attempt is logged. Needs the scope `admin`.",
         "operationId" : "replayFailedWebhookMessages",
         "parameters" : [
           {
@@ -14019,8 +14016,7 @@ extension B2b {
               }
             }
           },
-          "description" : "The request.",
-          "required" : true
+          "description" : "Optional; an empty body takes the defaults."
         },
         "responses" : {
           "202" : {

@@ -8632,7 +8632,7 @@ extension Layout {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: noteId, customerId, createdAt, updatedAt. Through `customerId`: customerId.customerId, customerId.fullName, customerId.emailAddress, customerId.loyaltyPoints, customerId.createdAt, customerId.updatedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: noteId, customerId, createdAt, updatedAt. Through `customerId`: customerId.customerId, customerId.fullName, customerId.emailAddress, customerId.loyaltyPoints, customerId.createdAt, customerId.updatedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -8642,14 +8642,14 @@ extension Layout {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: noteId, customerId, createdAt, updatedAt.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: noteId, customerId, createdAt, updatedAt.",
             "example" : "noteId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:noteId|customerId|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:noteId|customerId|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:noteId|customerId|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:noteId|customerId|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:noteId|customerId|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:noteId|customerId|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:noteId|customerId|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:noteId|customerId|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -10981,7 +10981,7 @@ extension Layout {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: customerId, fullName, emailAddress, loyaltyPoints, createdAt, updatedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: customerId, fullName, emailAddress, loyaltyPoints, createdAt, updatedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -10991,14 +10991,14 @@ extension Layout {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: customerId, fullName, emailAddress, loyaltyPoints, createdAt, updatedAt.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: customerId, fullName, emailAddress, loyaltyPoints, createdAt, updatedAt.",
             "example" : "customerId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },

@@ -7855,7 +7855,7 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: collectionId, name, createdAt, updatedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: collectionId, name, createdAt, updatedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -7865,14 +7865,14 @@ extension Stationthis {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: collectionId, name, createdAt, updatedAt.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: collectionId, name, createdAt, updatedAt.",
             "example" : "collectionId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:collectionId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:collectionId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:collectionId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:collectionId|name|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:collectionId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:collectionId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:collectionId|name|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:collectionId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -8755,7 +8755,7 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: datasetId, name, createdAt, updatedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: datasetId, name, createdAt, updatedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -8765,14 +8765,14 @@ extension Stationthis {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: datasetId, name, createdAt, updatedAt.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: datasetId, name, createdAt, updatedAt.",
             "example" : "datasetId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:datasetId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:datasetId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:datasetId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:datasetId|name|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:datasetId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:datasetId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:datasetId|name|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:datasetId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -9604,7 +9604,7 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: generationId, userId, toolId, status, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: generationId, userId, toolId, status, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -9614,14 +9614,14 @@ extension Stationthis {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: generationId, userId, toolId, status, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: generationId, userId, toolId, status, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt.",
             "example" : "generationId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:generationId|userId|toolId|status|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:generationId|userId|toolId|status|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:generationId|userId|toolId|status|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:generationId|userId|toolId|status|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:generationId|userId|toolId|status|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:generationId|userId|toolId|status|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:generationId|userId|toolId|status|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:generationId|userId|toolId|status|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -10321,7 +10321,7 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: transactionId, userId, sequence, kind, amount, balanceAfter, description, createdAt, updatedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: transactionId, userId, sequence, kind, amount, balanceAfter, description, createdAt, updatedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -10331,14 +10331,14 @@ extension Stationthis {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: transactionId, userId, sequence, kind, amount, balanceAfter, description, createdAt, updatedAt.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: transactionId, userId, sequence, kind, amount, balanceAfter, description, createdAt, updatedAt.",
             "example" : "transactionId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:transactionId|userId|sequence|kind|amount|balanceAfter|description|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:transactionId|userId|sequence|kind|amount|balanceAfter|description|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:transactionId|userId|sequence|kind|amount|balanceAfter|description|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:transactionId|userId|sequence|kind|amount|balanceAfter|description|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:transactionId|userId|sequence|kind|amount|balanceAfter|description|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:transactionId|userId|sequence|kind|amount|balanceAfter|description|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:transactionId|userId|sequence|kind|amount|balanceAfter|description|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:transactionId|userId|sequence|kind|amount|balanceAfter|description|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -11286,7 +11286,7 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: toolId, name, costPoints, createdAt, updatedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: toolId, name, costPoints, createdAt, updatedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -11296,14 +11296,14 @@ extension Stationthis {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: toolId, name, costPoints, createdAt, updatedAt.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: toolId, name, costPoints, createdAt, updatedAt.",
             "example" : "toolId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:toolId|name|costPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:toolId|name|costPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:toolId|name|costPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:toolId|name|costPoints|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:toolId|name|costPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:toolId|name|costPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:toolId|name|costPoints|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:toolId|name|costPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -12075,7 +12075,7 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt. Through `datasetId`: datasetId.datasetId, datasetId.name, datasetId.createdAt, datasetId.updatedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt. Through `datasetId`: datasetId.datasetId, datasetId.name, datasetId.createdAt, datasetId.updatedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -12085,14 +12085,14 @@ extension Stationthis {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt.",
             "example" : "trainingId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?::nullsfirst|:nullslast)?|(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },

@@ -90,6 +90,21 @@ extension Tracker {
           "type" : "string"
         }
       },
+      "Deleted" : {
+        "description" : "Deleted records (`deleted_at` set) are hidden by default; `include` lists them too, `only` lists just them.",
+        "example" : "exclude",
+        "in" : "query",
+        "name" : "deleted",
+        "schema" : {
+          "default" : "exclude",
+          "enum" : [
+            "exclude",
+            "include",
+            "only"
+          ],
+          "type" : "string"
+        }
+      },
       "IfMatch" : {
         "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
         "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
@@ -7040,14 +7055,11 @@ extension Tracker {
         ],
         "properties" : {
           "since" : {
-            "description" : "Replay every failed message created at or after this time.",
+            "description" : "Replay every failed message created at or after this time; left out (or no body): every failed message still kept.",
             "format" : "date-time",
             "type" : "string"
           }
         },
-        "required" : [
-          "since"
-        ],
         "type" : "object"
       },
       "WebhookReplayResult" : {
@@ -14224,7 +14236,7 @@ extension Tracker {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at, deleted_at. Through `task_id`: task_id.id, task_id.project_id, task_id.title, task_id.code, task_id.status, task_id.priority, task_id.estimate_hours, task_id.billable, task_id.due_on, task_id.completed_at, task_id.assignee_email, task_id.created_at, task_id.updated_at.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at, deleted_at. Through `task_id`: task_id.id, task_id.project_id, task_id.title, task_id.code, task_id.status, task_id.priority, task_id.estimate_hours, task_id.billable, task_id.due_on, task_id.completed_at, task_id.assignee_email, task_id.created_at, task_id.updated_at.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -14234,14 +14246,14 @@ extension Tracker {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at, deleted_at.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at, deleted_at.",
             "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::nullsfirst|:nullslast)?|(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::nullsfirst|:nullslast)?|(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -14273,19 +14285,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Deleted records (`deleted_at` set) are hidden by default; `include` lists them too, `only` lists just them.",
-            "example" : "exclude",
-            "in" : "query",
-            "name" : "deleted",
-            "schema" : {
-              "default" : "exclude",
-              "enum" : [
-                "exclude",
-                "include",
-                "only"
-              ],
-              "type" : "string"
-            }
+            "$ref" : "#/components/parameters/Deleted"
           },
           {
             "description" : "Only records whose task_id equals this value (shorthand for `filter=task_id = value`).",
@@ -16794,7 +16794,7 @@ extension Tracker {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, name, owner_email, homepage, status, budget, external_id, created_at, updated_at.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: id, name, owner_email, homepage, status, budget, external_id, created_at, updated_at.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -16804,14 +16804,14 @@ extension Tracker {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, name, owner_email, homepage, status, budget, external_id, created_at, updated_at.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: id, name, owner_email, homepage, status, budget, external_id, created_at, updated_at.",
             "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::nullsfirst|:nullslast)?|(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::nullsfirst|:nullslast)?|(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -19265,7 +19265,7 @@ extension Tracker {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, created_at, updated_at. Through `project_id`: project_id.id, project_id.name, project_id.owner_email, project_id.homepage, project_id.status, project_id.budget, project_id.external_id, project_id.created_at, project_id.updated_at.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`.\n\nFilterable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, created_at, updated_at. Through `project_id`: project_id.id, project_id.name, project_id.owner_email, project_id.homepage, project_id.status, project_id.budget, project_id.external_id, project_id.created_at, project_id.updated_at.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -19275,14 +19275,14 @@ extension Tracker {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, created_at, updated_at.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, created_at, updated_at.",
             "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^[-+]?(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
+              "pattern" : "^(?:[-+]?(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::nullsfirst|:nullslast)?|(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::nullsfirst|:nullslast)?|(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -22217,7 +22217,7 @@ extension Tracker {
     },
     "/v1/webhooks/{id}/replay" : {
       "post" : {
-        "description" : "Sends every failed message of the subscription created at or after `since` again, each with a fresh retry schedule. Needs the scope `webhooks:manage`.",
+        "description" : "Sends every failed message of the subscription created at or after `since` (every failed one kept, without `since` or a body) again, each with its original id and payload and a fresh retry schedule; each attempt is logged. Needs the scope `webhooks:manage`.",
         "operationId" : "replayFailedWebhookMessages",
         "parameters" : [
           {
@@ -22244,8 +22244,7 @@ extension Tracker {
               }
             }
           },
-          "description" : "The request.",
-          "required" : true
+          "description" : "Optional; an empty body takes the defaults."
         },
         "responses" : {
           "202" : {

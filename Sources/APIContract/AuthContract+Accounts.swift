@@ -54,6 +54,20 @@ extension AuthContract {
         ]
     }
 
+    /// `GET /session`, only where the app declares it (`auth.routes.currentSession`): the
+    /// caller's session and its account in one answer (Better Auth's `get-session`), for a
+    /// client that shows who is signed in and until when.
+    private var currentSessionRoutes: [ContractRoute<AuthOperation>] {
+        guard options.layout.routes[AuthOperation.currentSession.routeKey] != nil else { return [] }
+        return [
+            route(
+                .currentSession, .get, "/session", summary: "The current session and its account",
+                description: "The session the access token (or session cookie) belongs to, with when it started, was last "
+                    + "refreshed and ends, and the signed-in account.",
+                responses: Self.json(200, AuthContract.currentSessionSchema)),
+        ]
+    }
+
     /// `GET /csrf-token`: the CSRF token of the caller's session, for a page that cannot read the
     /// `loom_csrf` cookie (stationthis's `GET /api/v1/csrf-token`). Served only in cookie mode and
     /// where `auth.routes.csrfToken` declares it, like `joinOrganization`.
@@ -70,7 +84,7 @@ extension AuthContract {
 
     /// Sign-up, login, refresh, logout, identity, profile, password and email routes.
     var accountRoutes: [ContractRoute<AuthOperation>] {
-        csrfTokenRoutes + [signupRoute] + registerRoutes + [
+        csrfTokenRoutes + [signupRoute] + registerRoutes + currentSessionRoutes + [
             route(
                 .login, .post, "/login", summary: "Log in",
                 description: "Starts a session. A wrong email or password is 401 and takes as long either way; after "

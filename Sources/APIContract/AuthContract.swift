@@ -35,6 +35,9 @@ public struct AuthContract: Sendable {
 
     /// A route of this family; auth routes answer 500 and 503 like every route that uses the
     /// database, and document their path parameters.
+    /// Name of the current session's schema component (`GET /session`).
+    public static let currentSessionSchema = "AuthCurrentSession"
+
     func route(
         _ operation: AuthOperation, _ method: ContractMethod, _ path: String, summary: String, description: String,
         request: ContractBody? = nil, requestOptional: Bool = false, responses: [ContractResponse],

@@ -7,6 +7,7 @@ public enum AuthOperation: String, ContractOperation {
     case refresh = "authRefresh"
     case logout = "authLogout"
     case identity = "authIdentity"
+    case currentSession = "authCurrentSession"
     case csrfToken = "authCSRFToken"
     case exchangeAPIKey = "authExchangeAPIKey"
     case getProfile = "authGetProfile"

@@ -53,8 +53,25 @@ public struct WebhookContract: Sendable {
     /// The component documenting a message's delivery state (`statuses`).
     public static let messageStatusComponent = "WebhookMessageStatus"
 
-    /// Every route, in registration order, relative to `options.path`.
+    /// Every route, in registration order, relative to `options.path`, at the paths the app
+    /// moved it to (`options.routes`), its body members and parameters spelled as the app spells
+    /// them (`options.naming`).
     public var routes: [ContractRoute<WebhookOperation>] {
+        declaredRoutes.map { route in
+            route.laidOut(
+                paths: options.routes[route.operation.routeKey] ?? [route.path], method: route.method, naming: options.naming, members: [:],
+                ids: ResourceIDs())
+        }
+    }
+
+    /// The request bodies of `routes`, each once, as clients send them.
+    public var requestBodies: [ContractBody] {
+        var seen: Set<String> = []
+        return routes.compactMap(\.request).filter { seen.insert($0.name).inserted }
+    }
+
+    /// Every route at its own path, relative to `options.path`.
+    public var declaredRoutes: [ContractRoute<WebhookOperation>] {
         let tenancy = options.tenantScoped
             ? " A caller bound to an organization sees and changes only that organization's subscriptions (another's are 404), "
                 + "and those receive only that organization's events." : ""
@@ -113,9 +130,10 @@ public struct WebhookContract: Sendable {
                 responses: [Self.json(202, Self.messageSchema, accepted)], errors: [.notFound]),
             route(
                 .replayFailed, .post, "/{id}/replay", summary: "Replay failed messages",
-                description: "Sends every failed message of the subscription created at or after `since` again, each with a fresh "
-                    + "retry schedule.",
-                request: bodies.replay, responses: [Self.json(202, Self.replaySchema, "Queued.")], errors: [.notFound, .validationError]),
+                description: "Sends every failed message of the subscription created at or after `since` (every failed one kept, "
+                    + "without `since` or a body) again, each with its original id and payload and a fresh retry schedule; each "
+                    + "attempt is logged.",
+                request: bodies.replay, requestOptional: true, responses: [Self.json(202, Self.replaySchema, "Queued.")], errors: [.notFound, .validationError]),
         ]
     }
 

@@ -12,9 +12,20 @@ public struct WebhookContractOptions: Sendable, Hashable {
     public var maxRotationGraceSeconds: Int
     /// Every event type the app emits, in declaration order.
     public var eventTypes: [String]
+    /// Operation name (`listMessages`) → the paths it is served at under `path` instead of its
+    /// own (`/{id}/logs`), the first its own and the others aliases.
+    public var routes: [String: [String]]
+    /// How the app spells the members of request bodies (`event_types` or `eventTypes`), as its
+    /// answers do.
+    public var naming: JSONNaming
 
     /// Creates the options.
-    public init(path: String, scope: String, tenantScoped: Bool, maxRotationGraceSeconds: Int, eventTypes: [String]) {
+    public init(
+        path: String, scope: String, tenantScoped: Bool, maxRotationGraceSeconds: Int, eventTypes: [String],
+        routes: [String: [String]] = [:], naming: JSONNaming = .snakeCase
+    ) {
+        self.routes = routes
+        self.naming = naming
         self.path = path
         self.scope = scope
         self.tenantScoped = tenantScoped

@@ -64,7 +64,10 @@ public struct WebhookRequestBodies: Sendable {
     /// `POST {webhooks}/{id}/replay`.
     public var replay: ContractBody {
         ContractBody("WebhookReplayRequest", [
-            ContractField("since", .datetime, "Replay every failed message created at or after this time.", required: true),
+            ContractField(
+                "since", .datetime,
+                "Replay every failed message created at or after this time; left out (or no body): every failed message still kept.",
+                required: false),
         ])
     }
 

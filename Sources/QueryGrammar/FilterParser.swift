@@ -44,6 +44,8 @@ public struct FilterParser {
         guard length <= limits.maxLength else {
             throw FilterSyntaxError(.tooLong, "the filter is \(length) characters long; at most \(limits.maxLength) are allowed", offset: limits.maxLength)
         }
+        // The JSON tree form (`{"and": [{"field", "operator", "value"}]}`) parses to the same expression.
+        if JSONFilterParser.isJSON(text) { return try JSONFilterParser.parse(text, limits: limits) }
         var lexer = FilterLexer(text)
         var parser = FilterParser(tokens: try lexer.tokens(), limits: limits)
         guard parser.current.token != .end else {

@@ -24,7 +24,8 @@ public struct SortKey: Sendable, Hashable {
 }
 
 /// Parses `sort=-priority,due_on:nullsfirst,title`: comma-separated field names, `-` for
-/// descending (`+` or nothing for ascending), optional `:nullsfirst` / `:nullslast`.
+/// descending (`+` or nothing for ascending) or the suffix `:desc` (`:asc`), optional
+/// `:nullsfirst` / `:nullslast` (`priority:desc:nullslast`).
 public enum SortParser {
     /// Most keys in one `sort`.
     public static let maxKeys = 8
@@ -49,18 +50,30 @@ public enum SortParser {
     private static func key(_ part: String, offset: Int) throws(FilterSyntaxError) -> SortKey {
         var rest = Substring(part)
         var descending = false
+        var direction: Bool?
         if rest.first == "-" || rest.first == "+" {
             descending = rest.first == "-"
+            direction = descending
             rest = rest.dropFirst()
         }
         var nulls: SortKey.Nulls?
         if let colon = rest.firstIndex(of: ":") {
-            // Exactly as documented (the OpenAPI pattern lists these words in lower case).
-            switch rest[rest.index(after: colon)...] {
-            case "nullsfirst": nulls = .first
-            case "nullslast": nulls = .last
-            default:
-                throw FilterSyntaxError(.unexpectedToken, "sort key '\(FilterLexer.excerpt(part))' at position \(offset + 1): after ':' write nullsfirst or nullslast", offset: offset)
+            // Exactly as documented (the OpenAPI pattern lists these words in lower case): a
+            // direction (`asc`, `desc`: `priority:desc` is `-priority`) and a place for nulls,
+            // each at most once, in either order.
+            for modifier in rest[rest.index(after: colon)...].split(separator: ":", omittingEmptySubsequences: false) {
+                switch modifier {
+                case "nullsfirst" where nulls == nil: nulls = .first
+                case "nullslast" where nulls == nil: nulls = .last
+                case "asc" where direction == nil, "desc" where direction == nil:
+                    descending = modifier == "desc"
+                    direction = descending
+                default:
+                    throw FilterSyntaxError(
+                        .unexpectedToken,
+                        "sort key '\(FilterLexer.excerpt(part))' at position \(offset + 1): after ':' write asc, desc, nullsfirst "
+                            + "or nullslast, each at most once and not beside a '-' or '+' prefix", offset: offset)
+                }
             }
             rest = rest[..<colon]
         }

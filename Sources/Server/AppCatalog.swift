@@ -36,6 +36,7 @@ struct ServerHandlers: LoomProjectHandlers {
 
     var eventflow: any EventflowHandlers { EventflowHandlersImplementation(settleInterval: eventSettleInterval) }
     var tracker: any TrackerHandlers { TrackerHandlersImplementation() }
+    var sovrium: any SovriumHandlers { SovriumHandlersImplementation() }
     var stationthis: any StationthisHandlers {
         StationthisHandlersImplementation(addressGuard: AddressGuard(allowLoopback: allowLoopbackTargets))
     }

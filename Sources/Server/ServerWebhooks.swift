@@ -14,11 +14,12 @@ enum ServerWebhooks {
     /// counted by outcome and the backlog is sampled into gauges. Does nothing when the app has
     /// no `webhooks` section.
     /// - Throws: `ValidationError` naming the variable when a subscription's URL or secret is malformed.
+    /// `settings` replaces the app's own (tests shorten the retry schedule).
     static func mount(
         app: GeneratedApp, database: any DatabaseClient, on configuration: inout LoomServer.Configuration, logger: Logger,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, settings: WebhookSettings? = nil
     ) async throws {
-        guard let settings = app.webhooks else { return }
+        guard let settings = settings ?? app.webhooks else { return }
         let module: WebhooksModule
         var options = WebhookOptions(environment: environment)
         let metrics = configuration.metrics

@@ -87,19 +87,40 @@ enum EventPayload {
         return writer.string
     }
 
-    /// The changed members' values before the change, in the table's member order; write-only
-    /// members are absent from the record's JSON and so from here.
+    /// The changed members' values before the change, in the table's member order, shaped as the
+    /// record is: a member the record nests (`envelopes.record.fields`: `{"fields": {...}}`) is
+    /// under the same member here. Write-only members are absent from the record's JSON and so
+    /// from here.
     private static func writePrevious(of change: RecordChange, before: RecordImage, to writer: inout JSONWriter) throws {
         guard case .object(let members) = try JSONInputParser.parse(before.json) else {
             writer.beginObject()
             writer.endObject()
             return
         }
+        // The nest is the object member that is not a column of the table (a `json` field is one).
+        let columns = Set(change.table.members)
+        let nests = members.compactMap { member -> (key: String, members: [String: JSONInput])? in
+            guard !columns.contains(member.key), case .object(let nested) = member.value else { return nil }
+            return (member.key, nested)
+        }
+        var nested: [(nest: String, name: String, value: JSONInput)] = []
         writer.beginObject()
         for name in change.changedMembers {
-            guard let value = members[name] else { continue }
-            writer.key(name)
-            writer.value(value)
+            if let value = members[name] {
+                writer.key(name)
+                writer.value(value)
+            } else if let nest = nests.first(where: { $0.members[name] != nil }), let value = nest.members[name] {
+                nested.append((nest.key, name, value))
+            }
+        }
+        for nest in nested.map(\.nest).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
+            writer.key(nest)
+            writer.beginObject()
+            for entry in nested where entry.nest == nest {
+                writer.key(entry.name)
+                writer.value(entry.value)
+            }
+            writer.endObject()
         }
         writer.endObject()
     }

@@ -42,7 +42,7 @@ extension ManagementRoutes {
         let (_, scope) = try caller(context)
         let input = try await decode(request, contract.bodies.replay)
         let current = try await subscription(context, scope: scope)
-        let since = WebhookClock.milliseconds(try input.timestamp("since"))
+        let since = try input.optionalTimestamp("since").map(WebhookClock.milliseconds) ?? 0
         let count = try await log.replay(subscription: current.id, message: nil, failedSince: since, now: now)
         if count > 0 { signal.wake() }
         return answer(.accepted, ReplayResult(replayed: count))

@@ -37,13 +37,13 @@ struct ManagementRoutes: Sendable {
         settings: WebhookSettings, database: any DatabaseClient, options: WebhookOptions, signal: DeliverySignal, changes: DeliverySignal,
         naming: JSONNaming, maxBodyBytes: Int, audited: Bool
     ) {
-        guard let contractOptions = settings.contractOptions else { return nil }
+        guard let contractOptions = settings.contractOptions(naming: naming) else { return nil }
         self.settings = settings
         self.contract = WebhookContract(options: contractOptions)
         self.database = database
         // The update is declared partial: a member left out is absent, not null, so it keeps its value.
         self.validation = ContractValidation(
-            bodies: contract.routes.compactMap(\.request), optional: contract.routes.filter(\.requestOptional).compactMap(\.request?.name))
+            bodies: contract.requestBodies, optional: contract.routes.filter(\.requestOptional).compactMap(\.request?.name))
         self.options = options
         self.signal = signal
         self.changes = changes

@@ -22,6 +22,7 @@ struct RouteFamilyTests {
             "register": ContractRouteOverride(paths: ["/register", "/legacy/register"]),
             "csrfToken": ContractRouteOverride(paths: ["/csrf-token"]),
             "exchangeAPIKey": ContractRouteOverride(paths: ["/apikey"]),
+            "currentSession": ContractRouteOverride(paths: ["/session"]),
         ]),
         cookieMode: true)
 

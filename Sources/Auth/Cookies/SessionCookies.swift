@@ -108,7 +108,7 @@ struct SessionCookies: Sendable {
 
     /// 403 for a cookie-authenticated unsafe request without the CSRF echo.
     static let csrfFailure = APIError(
-        status: .forbidden, code: "CSRF_FAILED",
+        status: .forbidden, code: APIError.csrfFailedCode,
         detail: "Requests authenticated by cookie must send the loom_csrf cookie's value (set with the session's cookies) in X-CSRF-Token.")
 
     private func cookie(_ name: String, _ value: String, maxAge: Int, path: String, httpOnly: Bool) -> Cookie {

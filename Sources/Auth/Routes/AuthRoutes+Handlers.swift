@@ -14,6 +14,7 @@ extension AuthRoutes {
         case .refresh: return { request, context in try await refresh(request, context) }
         case .logout: return { _, context in try await logout(context) }
         case .identity: return { _, context in try identity(context) }
+        case .currentSession: return { _, context in try await currentSession(context) }
         case .csrfToken: return { _, context in try csrfToken(context) }
         case .exchangeAPIKey: return { request, context in try await exchangeAPIKey(request, context) }
         case .getProfile: return { _, context in try await me(context) }

@@ -14,6 +14,16 @@ extension AuthRoutes {
         return answer(status: .ok, value: ItemsResponse(items: items))
     }
 
+    /// `GET /session` → the caller's session and account (`{"session", "user"}`).
+    func currentSession(_ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context, allowingEndUsers: true)
+        guard let sessionID = caller.sessionID else { throw APIError.invalidCredentials() }
+        async let session = sessions.find(id: sessionID, userID: caller.userID)
+        async let user = users.find(id: caller.userID)
+        guard let session = try await session, let user = try await user else { throw APIError.invalidCredentials() }
+        return answer(status: .ok, value: CurrentSessionResponse(session: SessionResponse(session: session, current: true), user: UserResponse(user: user)))
+    }
+
     /// `POST /sessions` → 201 with the tokens of a new session of the caller (another device),
     /// ending at `expires_at` (at most the configured session lifetime from now). It keeps the
     /// caller's organization / project binding, so a bound token cannot mint an unbound one.

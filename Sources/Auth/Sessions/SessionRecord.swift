@@ -63,6 +63,19 @@ struct SessionResponse: JSONWritable {
     }
 }
 
+/// `{"session": {...}, "user": {...}}` (`GET /session`).
+struct CurrentSessionResponse: JSONWritable {
+    let session: SessionResponse
+    let user: UserResponse
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("session", session)
+        writer.member("user", user)
+        writer.endObject()
+    }
+}
+
 /// `{"items": [...]}`.
 struct ItemsResponse<Item: JSONWritable>: JSONWritable {
     let items: [Item]

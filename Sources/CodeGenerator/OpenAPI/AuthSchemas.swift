@@ -102,6 +102,12 @@ struct AuthSchemas {
             FieldSchema(name: "ip_address", type: .string, description: "Address that started it.", required: true, nullable: true),
         ])
         result.append(("AuthSession", session))
+        if auth.routes[AuthOperation.currentSession.routeKey] != nil {
+            result.append((AuthContract.currentSessionSchema, SchemaFactory.object([
+                .init("session", SchemaFactory.reference("AuthSession"), required: true),
+                .init("user", SchemaFactory.reference("AuthUser"), required: true),
+            ], description: "The caller's session and the signed-in account.")))
+        }
         result.append(("AuthIdentity", try object("The caller.", [
             FieldSchema(name: "kind", type: .string, description: "`user` (an access token), `end_user` (the access token of a project's end user), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).", required: true),
             FieldSchema(name: "subject", type: .string, description: "The user id, the API key id, or the service name.", required: true),

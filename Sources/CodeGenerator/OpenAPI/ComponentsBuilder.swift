@@ -49,7 +49,7 @@ struct ComponentsBuilder {
         }
         // Last: every schema above (and every path, built before) has recorded its enums.
         schemas += try context.enums.components()
-        let parameters: [(String, OpenAPI.Parameter)] = [
+        var parameters: [(String, OpenAPI.Parameter)] = [
             (TableOperations.limitParameterName, TableOperations.limitParameter(context.config.limits)),
             (TableOperations.offsetParameterName, TableOperations.offsetParameter()),
             (ListQueryParameters.cursorName, ListQueryParameters.cursor()),
@@ -57,6 +57,7 @@ struct ComponentsBuilder {
             (ListQueryParameters.ifMatchName, ListQueryParameters.ifMatch()),
             (ListQueryParameters.ifNoneMatchName, ListQueryParameters.ifNoneMatch()),
         ]
+        if context.app.tables.contains(where: \.softDelete) { parameters.append((ListQueryParameters.deletedName, ListQueryParameters.deleted())) }
         var headers = [(ResponseFactory.requestIDComponent, ResponseFactory.requestIDHeaderComponent(name: context.config.headers.requestId))]
         if let limits = context.config.rateLimits {
             let documentation = RateLimitDocumentation(limits: limits, headers: context.config.headers)

@@ -10,6 +10,8 @@ enum ListQueryParameters {
     static let cursorName = "Cursor"
     /// Component name of the `count` query parameter.
     static let countName = "Count"
+    /// Component name of the `deleted` parameter of soft-delete tables' lists.
+    static let deletedName = "Deleted"
     /// Component name of the `If-Match` header parameter.
     static let ifMatchName = "IfMatch"
     /// Component name of the `If-None-Match` header parameter.
@@ -28,6 +30,13 @@ enum ListQueryParameters {
         Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, \
         16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed \
         expression is a 400 naming the problem.
+
+        The same filter may be sent as a JSON tree (a filter starting with `{`): a group \
+        `{"and": [...]}` or `{"or": [...]}` of groups and conditions `{"field", "operator", "value"}`, with the \
+        operators \(JSONFilterParser.operators.map { "`\($0)`" }.joined(separator: ", ")) (`contains` ignores case; \
+        `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). \
+        Example: `{"and": [{"field": "status", "operator": "equals", "value": "active"}, {"field": "priority", \
+        "operator": "greaterThan", "value": 1}]}`.
         """
 
     /// `filter`, listing the table's filterable fields (and those reachable through relations).
@@ -48,12 +57,14 @@ enum ListQueryParameters {
     /// `sort`, listing the table's sortable fields.
     static func sort(_ table: TableSchema, naming: JSONNaming) -> OpenAPI.Parameter {
         let description = """
-            Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and \
-            suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 \
-            keys; the primary key is always the final tiebreak so the order is total. \
-            Example: `-priority,due_on:nullsfirst`. Sortable fields: \(sortableNames(table).map(naming.name).joined(separator: ", ")).
+            Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or \
+            suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort \
+            as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is \
+            total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: \(sortableNames(table).map(naming.name).joined(separator: ", ")).
             """
-        let key = "[-+]?(?:" + sortableNames(table).map(naming.name).joined(separator: "|") + ")(?::nullsfirst|:nullslast)?"
+        let names = "(?:" + sortableNames(table).map(naming.name).joined(separator: "|") + ")"
+        let nulls = "(?::nullsfirst|:nullslast)?"
+        let key = "(?:[-+]?\(names)\(nulls)|\(names)(?::asc|:desc)\(nulls)|\(names)(?::nullsfirst|:nullslast)(?::asc|:desc))"
         let schema = JSONSchema.string(
             JSONSchema.CoreContext(description: "Sort keys."),
             JSONSchema.StringContext(maxLength: 512, pattern: "^\(key)(?:,\(key)){0,\(SortParser.maxKeys - 1)}$"))

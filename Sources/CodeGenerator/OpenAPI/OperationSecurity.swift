@@ -59,6 +59,13 @@ struct OperationSecurity {
         if refusals, hidesRefusals {
             notes.append("A caller who may not do this is answered 404, as if nothing were there.")
             for status in statuses.statuses(of: ErrorResponse.notFound) { operation.responses[.status(code: status)] = ErrorResponse.notFound.reference.1 }
+            // A cookie-authenticated unsafe request without its CSRF echo is still 403: it reveals nothing.
+            if auth.cookies != nil, ![OpenAPI.HttpMethod.get, .head].contains(route.method) {
+                notes.append("A request authenticated by the session cookie without `X-CSRF-Token` is 403 `CSRF_FAILED`.")
+                for status in statuses.statuses(of: ContractError.forbidden) {
+                    operation.responses[.status(code: status)] = .reference(.component(named: "Forbidden"))
+                }
+            }
         } else if refusals {
             for status in statuses.statuses(of: ContractError.forbidden) {
                 operation.responses[.status(code: status)] = .reference(.component(named: "Forbidden"))

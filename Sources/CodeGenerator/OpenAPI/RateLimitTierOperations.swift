@@ -22,7 +22,7 @@ struct RateLimitTierOperations {
     /// The family, documented.
     func routes() -> [DocumentedRoute] {
         let documenter = ContractDocumenter(context: context)
-        let prefix = context.config.basePath + RateLimitTierContract.path
+        let prefix = context.config.basePath + limits.tiersPath
         return contract.routes.flatMap { documenter.document($0, prefix: prefix, tag: Self.tag) }
     }
 

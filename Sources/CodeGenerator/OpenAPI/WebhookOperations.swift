@@ -20,7 +20,8 @@ struct WebhookOperations {
     var options: WebhookContractOptions {
         WebhookContractOptions(
             path: management.path, scope: management.scope, tenantScoped: webhooks.tenantScoped,
-            maxRotationGraceSeconds: management.maxRotationGraceSeconds, eventTypes: webhooks.eventTypes)
+            maxRotationGraceSeconds: management.maxRotationGraceSeconds, eventTypes: webhooks.eventTypes,
+            routes: management.routes, naming: context.config.jsonNaming)
     }
 
     /// The family, documented.
@@ -34,7 +35,7 @@ struct WebhookOperations {
     func schemas() throws -> [(String, JSONSchema)] {
         let fields = FieldSchemaBuilder(context: context, file: context.config.file)
         var result: [(String, JSONSchema)] = []
-        for body in WebhookRequestBodies(options: options).all {
+        for body in WebhookContract(options: options).requestBodies {
             result.append((body.name, try fields.verbatim.requestBody(body)))
         }
         let subscription = try fields.properties(of: subscriptionFields, usage: .input) + [eventTypes]

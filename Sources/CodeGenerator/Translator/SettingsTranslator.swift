@@ -115,7 +115,8 @@ enum SettingsTranslator {
         if limits.legacyHeaders { parts.append("legacyHeaders: true") }
         if let defaultName = limits.defaultTier, let defaultTier = policy(defaultName) {
             let tiers = limits.tiers.compactMap(policy).joined(separator: ", ")
-            parts.append("tiers: RateLimitTiers([\(tiers)], defaultTier: \(defaultTier))")
+            let path = limits.tiersPath == RateLimitsConfig.defaultTiersPath ? "" : ", path: \(SwiftNames.literal(limits.tiersPath))"
+            parts.append("tiers: RateLimitTiers([\(tiers)], defaultTier: \(defaultTier)\(path))")
         }
         return "RateLimitSettings(" + parts.joined(separator: ", ") + ")"
     }

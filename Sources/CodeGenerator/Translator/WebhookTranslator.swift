@@ -52,9 +52,18 @@ enum WebhookTranslator {
         if let management = webhooks.management {
             lines.append(
                 "management: .init(path: \(SwiftNames.literal(management.path)), scope: \(SwiftNames.literal(management.scope)), "
-                    + "maxRotationGraceSeconds: \(management.maxRotationGraceSeconds))")
+                    + "maxRotationGraceSeconds: \(management.maxRotationGraceSeconds)" + Self.managementRoutes(management.routes) + ")")
         }
         return lines.listItems { $0 }
+    }
+
+    /// `, routes: [...]` of `WebhookSettings.Management`, in key order; empty when nothing is moved.
+    static func managementRoutes(_ routes: [String: [String]]) -> String {
+        guard !routes.isEmpty else { return "" }
+        let entries = routes.sorted { $0.key < $1.key }.map { key, paths in
+            "\(SwiftNames.literal(key)): [" + paths.map(SwiftNames.literal).joined(separator: ", ") + "]"
+        }
+        return ", routes: [" + entries.joined(separator: ", ") + "]"
     }
 
     /// `WebhookSettings.Signature` as Swift.

@@ -42,6 +42,21 @@ enum ContractRouteRules {
                 check(platform.routes, declared: PlatformContract(options: options).declaredRoutes, at: "auth.platformAdmins.routes", error: error)
             }
         }
+        if let management = config.webhooks?.management, !management.routes.isEmpty {
+            let options = WebhookContractOptions(
+                path: management.path, scope: management.scope, tenantScoped: false, maxRotationGraceSeconds: management.maxRotationGraceSeconds,
+                eventTypes: [])
+            for (key, paths) in management.routes {
+                for (index, path) in paths.enumerated() where !Self.isRelativeTemplate(path) {
+                    error(
+                        .invalidRoute, "webhooks.management.routes." + key + (paths.count == 1 ? "" : "[\(index)]"),
+                        "a management path is relative to \"path\": \"/\" then segments of letters, digits, \"-\", \"_\" or a {parameter} (e.g. \"/{id}/logs\"), found \"\(path)\"")
+                }
+            }
+            check(
+                management.routes.mapValues { RouteOverrideSchema(paths: $0) }, declared: WebhookContract(options: options).declaredRoutes,
+                at: "webhooks.management.routes", error: error)
+        }
         diagnostics += RouteCollisionRules.check(app)
         diagnostics += NamingRules.check(app)
         return diagnostics
@@ -92,6 +107,17 @@ enum ContractRouteRules {
                     error(.invalidRoute, path + ".members." + member.canonical, "two members would be sent as \"\(member.name)\"")
                 }
             }
+        }
+    }
+
+    /// `/{id}/logs`: a path relative to a family's prefix.
+    private static func isRelativeTemplate(_ path: String) -> Bool {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        return path.hasPrefix("/") && !segments.isEmpty && segments.allSatisfy { segment in
+            if segment.hasPrefix("{"), segment.hasSuffix("}"), segment.count > 2 {
+                return segment.dropFirst().dropLast().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            }
+            return !segment.isEmpty && segment.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
         }
     }
 

@@ -44,6 +44,23 @@ enum RouteCollisionRules {
                 for path in route.allPaths { serve(route.method.rawValue, path, origin) }
             }
         }
+        if let limits = config.rateLimits, !limits.tiers.isEmpty {
+            let origin = Origin(file: config.file, path: "rateLimits.tiersPath", what: "the rate-limit tier routes", contract: true)
+            for route in RateLimitTierContract(tiers: limits.tiers, ids: ResourceIDs()).routes {
+                for path in route.allPaths { serve(route.method.rawValue, config.basePath + limits.tiersPath + path, origin) }
+            }
+        }
+        if let webhooks = config.webhooks, let management = webhooks.management {
+            let options = WebhookContractOptions(
+                path: management.path, scope: management.scope, tenantScoped: webhooks.tenantScoped,
+                maxRotationGraceSeconds: management.maxRotationGraceSeconds, eventTypes: webhooks.eventTypes, routes: management.routes)
+            for route in WebhookContract(options: options).routes {
+                let origin = Origin(
+                    file: config.file, path: management.routes[route.operation.routeKey] == nil ? "webhooks.management.path" : "webhooks.management.routes." + route.operation.routeKey,
+                    what: "webhook management " + route.operation.routeKey, contract: true)
+                for path in route.allPaths { serve(route.method.rawValue, management.path + path, origin) }
+            }
+        }
         for table in app.tables {
             for (key, paths) in TableRoutes(table: table, basePath: config.basePath).paths {
                 let origin = Origin(file: table.file, path: table.routes[key] == nil ? "path" : "routes." + key.rawValue, what: "table \(table.name) (\(key.rawValue))")

@@ -12,7 +12,8 @@ extension ContractValidation {
         let length = request.headers[.contentLength]
         let empty = length == "0" || (length == nil && request.headers[.contentType] == nil && request.headers[.transferEncoding] == nil)
         if empty, isOptional(body) { return try validate(.object([:]), as: body) }
-        let json = try await RequestBody.json(request, limit: limit)
+        // A body sent without a length (chunked) that turns out empty counts as left out too.
+        let json = try await RequestBody.json(request, limit: limit, emptyAs: isOptional(body) ? .object([:]) : nil)
         return try validate(json, as: body)
     }
 }

@@ -30,6 +30,11 @@ public struct APIError: Error, Sendable, Equatable {
     /// Extra response headers (`Allow` on 405).
     public var headers: HTTPFields
 
+    /// The code of a cookie-authenticated unsafe request refused for its missing or wrong CSRF
+    /// echo (403). It says nothing of the records a route serves, so tables that hide their
+    /// refusals as 404 (`forbiddenAsNotFound`) still answer it as 403.
+    public static let csrfFailedCode = "CSRF_FAILED"
+
     /// Creates an error.
     public init(
         status: HTTPResponse.Status, code: String, detail: String,

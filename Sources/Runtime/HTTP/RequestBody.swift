@@ -7,13 +7,15 @@ public enum RequestBody {
     ///
     /// A `Content-Length` over `limit` is refused before a byte of the body is read, and the
     /// answer closes the connection, so the unread body is never read nor parsed as a request.
-    public static func json(_ request: Request, limit: Int) async throws -> JSONInput {
+    /// `emptyAs`: what an empty body (a chunked one with no bytes, say) stands for instead of a 400.
+    public static func json(_ request: Request, limit: Int, emptyAs: JSONInput? = nil) async throws -> JSONInput {
         if let contentType = request.headers[.contentType], !isJSON(contentType) {
             throw APIError.unsupportedMediaType(contentType)
         }
         var request = request
         let buffer = try await collect(&request, limit: limit)
         guard buffer.readableBytes > 0 else {
+            if let emptyAs { return emptyAs }
             throw APIError.badRequest("The request body is empty; send a JSON object.")
         }
         let bytes = buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? []

@@ -77,7 +77,7 @@ public struct RouteRegistry {
     /// its descriptor gives. With `access` (apps with an `auth` section) each route first checks
     /// its requirement, before reading the body; upsert needs those of create and replace, batch
     /// those of every action it contains. A table that hides what exists (`forbiddenAsNotFound`)
-    /// answers its refusals (403) as 404.
+    /// answers its refusals (403) as 404, but for a missing CSRF echo, which reveals nothing.
     public mutating func addTable<Record: TableRecord>(
         _ record: Record.Type, operations: Set<TableOperationKind>, access: TableAccess? = nil
     ) {
@@ -107,7 +107,7 @@ public struct RouteRegistry {
             return { request, context in
                 do {
                     return try await checked(request, context)
-                } catch let error as APIError where error.status == .forbidden {
+                } catch let error as APIError where error.status == .forbidden && error.code != APIError.csrfFailedCode {
                     throw APIError.hidden(table: table.name, path: request.uri.path)
                 }
             }

@@ -33,8 +33,14 @@ extension TableHandlers {
     }
 
     /// A write body (create, replace, update, upsert) unwrapped from the request envelope and
-    /// validated; errors name members by their path in the body sent (`fields.title`).
+    /// validated; errors name members by their path in the body sent (`fields.title`). A table
+    /// that ignores server-owned members also drops those beside the wrap (the key and
+    /// timestamps a nested record answer carries there), so a record read can be sent back as is.
     func validatedRequest(_ body: JSONInput, mode: InputValidator.Mode) throws(APIError) -> ValidatedObject {
+        var body = body
+        if !sql.ignoredMembers.isEmpty, let wrap = table.requestEnvelope.wrap, case .object(let members) = body, members[wrap] != nil {
+            body = .object(members.filter { !sql.ignoredMembers.contains($0.key) })
+        }
         let (members, prefix) = try table.requestEnvelope.unwrap(body)
         do {
             return try validated(members, mode: mode)

@@ -148,9 +148,12 @@ public struct WebhookSettings: Sendable {
         public let scope: String
         /// Longest grace period of a rotated secret, in seconds.
         public let maxRotationGraceSeconds: Int
+        /// Operation name → the paths it is served at under `path` instead of its own (`webhooks.management.routes`).
+        public let routes: [String: [String]]
 
         /// Creates the settings.
-        public init(path: String, scope: String, maxRotationGraceSeconds: Int) {
+        public init(path: String, scope: String, maxRotationGraceSeconds: Int, routes: [String: [String]] = [:]) {
+            self.routes = routes
             self.path = path
             self.scope = scope
             self.maxRotationGraceSeconds = maxRotationGraceSeconds

@@ -36,12 +36,19 @@ public struct RateLimitsConfig: Codable, Sendable, Hashable {
     public var tiers: [String]
     /// The tier of a caller whose key and organization have none assigned.
     public var defaultTier: String?
+    /// `tiersPath`: where the tier routes live under the base path (`/admin/rate-limits` with
+    /// base `/api` serves `/api/admin/rate-limits/tiers`).
+    public var tiersPath: String
+    /// Where the tier routes live when `tiersPath` is absent (`APIContract`'s `RateLimitTierContract.path`).
+    public static let defaultTiersPath = "/rate-limits"
 
     /// Creates the section.
     public init(
         policies: [RateLimitPolicyConfig] = [], perCaller: String? = nil, perOrganization: String? = nil, perAnonymousIP: String? = nil,
-        perIP: String? = nil, routeGroups: [RateLimitRouteGroupConfig] = [], legacyHeaders: Bool = false, tiers: [String] = [], defaultTier: String? = nil
+        perIP: String? = nil, routeGroups: [RateLimitRouteGroupConfig] = [], legacyHeaders: Bool = false, tiers: [String] = [], defaultTier: String? = nil,
+        tiersPath: String = RateLimitsConfig.defaultTiersPath
     ) {
+        self.tiersPath = tiersPath
         self.tiers = tiers
         self.defaultTier = defaultTier
         self.policies = policies

@@ -7,6 +7,10 @@ public struct WebhookManagementConfig: Codable, Sendable, Hashable {
     public var scope: String
     /// Longest grace period of a rotated secret, in seconds (default a week).
     public var maxRotationGraceSeconds: Int
+    /// `routes`: operation name (`listMessages`, `replayFailed`, ...) → the paths it is served
+    /// at under `path` instead of its own, the first its own and the others aliases
+    /// (`{"listMessages": "/{id}/logs"}`). Each keeps the operation's path parameters.
+    public var routes: [String: [String]]
 
     /// The prefix of stored subscriptions' ids (`APIContract`'s `WebhookContract.idPrefix`,
     /// which `RouteDocumentTests.sameOptions` holds equal), which no static subscription's name
@@ -17,7 +21,10 @@ public struct WebhookManagementConfig: Codable, Sendable, Hashable {
     public static let defaultMaxRotationGraceSeconds = 604_800
 
     /// Creates the section.
-    public init(path: String, scope: String, maxRotationGraceSeconds: Int = defaultMaxRotationGraceSeconds) {
+    public init(
+        path: String, scope: String, maxRotationGraceSeconds: Int = defaultMaxRotationGraceSeconds, routes: [String: [String]] = [:]
+    ) {
+        self.routes = routes
         self.path = path
         self.scope = scope
         self.maxRotationGraceSeconds = maxRotationGraceSeconds

@@ -7,7 +7,7 @@ enum RateLimitsConfigReader {
             policies: readPolicies(reader), perCaller: reader.string("perCaller"), perOrganization: reader.string("perOrganization"),
             perAnonymousIP: reader.string("perAnonymousIP"), perIP: reader.string("perIP"), routeGroups: readGroups(reader),
             legacyHeaders: reader.bool("legacyHeaders") ?? false, tiers: reader.stringArray("tiers") ?? [],
-            defaultTier: reader.string("defaultTier"))
+            defaultTier: reader.string("defaultTier"), tiersPath: reader.string("tiersPath") ?? RateLimitsConfig.defaultTiersPath)
     }
 
     /// `{"default": {"quota": 100, "window": 60}, ...}` in declaration order.

@@ -127,7 +127,7 @@ enum SchemaKeys {
     // MARK: Webhooks management (issue 13)
 
     /// `webhooks.management`: the subscription API.
-    static let webhookManagement = ObjectKeys(accepted: ["path", "scope", "maxRotationGraceSeconds"], required: ["path", "scope"])
+    static let webhookManagement = ObjectKeys(accepted: ["path", "scope", "maxRotationGraceSeconds", "routes"], required: ["path", "scope"])
 
     /// One member of `webhooks.events`: a custom event type.
     static let webhookEvent = ObjectKeys(accepted: ["description", "payload", "target"], required: ["description", "payload"])
@@ -235,7 +235,7 @@ enum SchemaKeys {
 
     /// The `rateLimits` object of `app.json`.
     static let rateLimits = ObjectKeys(
-        accepted: ["policies", "perCaller", "perOrganization", "perAnonymousIP", "perIP", "routeGroups", "legacyHeaders", "tiers", "defaultTier"],
+        accepted: ["policies", "perCaller", "perOrganization", "perAnonymousIP", "perIP", "routeGroups", "legacyHeaders", "tiers", "defaultTier", "tiersPath"],
         required: ["policies"])
 
     /// One member of `rateLimits.policies`.

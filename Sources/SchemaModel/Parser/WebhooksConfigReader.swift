@@ -61,7 +61,24 @@ enum WebhooksConfigReader {
         guard let reader = webhooks.object("management", keys: SchemaKeys.webhookManagement) else { return nil }
         return WebhookManagementConfig(
             path: reader.string("path") ?? "/webhooks", scope: reader.string("scope") ?? "webhooks",
-            maxRotationGraceSeconds: reader.integer("maxRotationGraceSeconds") ?? WebhookManagementConfig.defaultMaxRotationGraceSeconds)
+            maxRotationGraceSeconds: reader.integer("maxRotationGraceSeconds") ?? WebhookManagementConfig.defaultMaxRotationGraceSeconds,
+            routes: readManagementRoutes(reader))
+    }
+
+    /// `{"listMessages": "/{id}/logs", "replayFailed": ["/{id}/retry", "/{id}/replay"]}`: a path, or paths (the
+    /// first its own, the others aliases), per operation; the operations and paths are checked by `WebhookRules`.
+    private static func readManagementRoutes(_ management: ObjectReader) -> [String: [String]] {
+        var routes: [String: [String]] = [:]
+        for (key, override) in RouteOverrideReader.readMap(management) {
+            guard !override.paths.isEmpty, override.members.isEmpty, override.method == nil else {
+                management.values.diagnostics.error(
+                    .invalidRoute, file: management.values.file, path: JSONPath.member(key, of: management.path(of: "routes")),
+                    "a management operation is moved with a path or an array of paths; it cannot be switched off, renamed or re-methoded")
+                continue
+            }
+            routes[key] = override.paths
+        }
+        return routes
     }
 
     private static func readSignature(_ webhooks: ObjectReader) -> WebhookSignatureConfig? {

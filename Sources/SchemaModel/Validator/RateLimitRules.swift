@@ -48,6 +48,12 @@ enum RateLimitRules {
     /// `perCaller` and `perOrganization` (one rule picks an authenticated caller's policy) and
     /// need credentials to assign them to.
     private static func checkTiers(_ limits: RateLimitsConfig, hasAuth: Bool, report: (String, String) -> Void) {
+        if limits.tiersPath != RateLimitsConfig.defaultTiersPath {
+            if limits.tiers.isEmpty { report("rateLimits.tiersPath", "places the tier routes; declare \"tiers\" or leave it out") }
+            if !FixedRoutePath.isValid(limits.tiersPath) {
+                report("rateLimits.tiersPath", FixedRoutePath.problem(limits.tiersPath, example: "/admin/rate-limits"))
+            }
+        }
         guard !limits.tiers.isEmpty || limits.defaultTier != nil else { return }
         var seen: Set<String> = []
         for (index, tier) in limits.tiers.enumerated() {

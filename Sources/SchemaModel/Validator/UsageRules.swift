@@ -17,15 +17,8 @@ enum UsageRules {
         if !(1...maximumRetentionDays).contains(usage.retentionDays) {
             diagnostics.error(.invalidUsage, file: file, path: "usage.retentionDays", "must be from 1 to \(maximumRetentionDays) days")
         }
-        let segments = usage.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        let fixed = usage.path.hasPrefix("/") && !segments.isEmpty
-            && segments.allSatisfy { segment in
-                !segment.isEmpty && segment.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-            }
-        if !fixed {
-            diagnostics.error(
-                .invalidUsage, file: file, path: "usage.path",
-                "must be a fixed path starting with \"/\" made of letters, digits, \"-\" and \"_\" (e.g. \"/admin/usage\"), found \(ValueText.quoted(usage.path))")
+        if !FixedRoutePath.isValid(usage.path) {
+            diagnostics.error(.invalidUsage, file: file, path: "usage.path", FixedRoutePath.problem(usage.path, example: "/admin/usage"))
         }
     }
 }

@@ -105,4 +105,17 @@ struct FilterParserTests {
             #expect(throws: FilterSyntaxError.self, "\(bad)") { try SortParser.parse(bad) }
         }
     }
+
+    @Test("a direction may be a suffix (priority:desc, name:asc), beside a place for nulls in either order, each once")
+    func sortDirectionSuffixes() throws {
+        #expect(try SortParser.parse("priority:desc,name:asc") == [
+            SortKey(field: "priority", descending: true), SortKey(field: "name", descending: false),
+        ])
+        #expect(try SortParser.parse("due_on:desc:nullslast,a:nullsfirst:asc") == [
+            SortKey(field: "due_on", descending: true, nulls: .last), SortKey(field: "a", descending: false, nulls: .first),
+        ])
+        for bad in ["a:desc:asc", "-a:desc", "+a:asc", "a:nullsfirst:nullslast", "a:DESC", "a:", "a:desc:", "a::desc"] {
+            #expect(throws: FilterSyntaxError.self, "\(bad)") { try SortParser.parse(bad) }
+        }
+    }
 }

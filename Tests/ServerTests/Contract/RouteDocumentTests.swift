@@ -60,9 +60,10 @@ struct RouteDocumentTests {
         let management = config.webhooks?.management.map { management in
             WebhookContractOptions(
                 path: management.path, scope: management.scope, tenantScoped: config.webhooks?.tenantScoped ?? false,
-                maxRotationGraceSeconds: management.maxRotationGraceSeconds, eventTypes: config.webhooks?.eventTypes ?? [])
+                maxRotationGraceSeconds: management.maxRotationGraceSeconds, eventTypes: config.webhooks?.eventTypes ?? [],
+                routes: management.routes, naming: JSONNaming(rawValue: config.naming.rawValue) ?? .snakeCase)
         }
-        #expect(app.webhooks?.contractOptions == management, "the webhook management options")
+        #expect(app.webhooks?.contractOptions(naming: app.settings.naming) == management, "the webhook management options")
         #expect(WebhookManagementConfig.reservedNamePrefix == WebhookContract.idPrefix)
     }
 

@@ -90,8 +90,13 @@ struct ClearListTests {
         return resolved(content?["schema"] as? [String: Any], in: document)
     }
 
-    /// The `clear` member of an update schema, also inside a request envelope (`{"fields": {...}}`).
+    /// The `clear` member of an update schema, also inside a request envelope (`{"fields": {...}}`),
+    /// optional or not (`anyOf` the wrapped and the bare body: both must have it).
     static func clearMember(_ schema: [String: Any]?, in document: [String: Any]) -> [String: Any]? {
+        if let variants = schema?["anyOf"] as? [Any] {
+            let members = variants.map { clearMember(resolved($0 as? [String: Any], in: document), in: document) }
+            return members.contains { $0 == nil } ? nil : members.first ?? nil
+        }
         guard let properties = schema?["properties"] as? [String: Any] else { return nil }
         if let clear = properties[ClearList.member] as? [String: Any] { return clear }
         guard properties.count == 1, let inner = properties.values.first as? [String: Any] else { return nil }

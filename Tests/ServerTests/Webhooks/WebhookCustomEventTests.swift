@@ -110,7 +110,7 @@ extension WebhookServerSuites {
             #expect(schema["properties"]?["data"]?["required"] != nil)
             #expect(webhooks["projects.created"] != nil)
             #expect(Tracker.webhooks.allEventTypes.last == "project.copied")
-            let patterns = try #require(Tracker.webhooks.contractOptions).eventTypes
+            let patterns = try #require(Tracker.webhooks.contractOptions(naming: .snakeCase)).eventTypes
             #expect(patterns.contains("project.copied"))
         }
     }

@@ -42,7 +42,7 @@ public struct RateLimitTierRoutes: RouteFamily {
         let served = Served(
             family: self, contract: contract, validation: ContractValidation(bodies: [contract.change]), naming: registry.settings.naming,
             ids: ids, maxBodyBytes: registry.settings.maxBodyBytes, database: registry.database)
-        registry.add(contract.routes, prefix: registry.settings.basePath + RateLimitTierContract.path, handler: served.handler)
+        registry.add(contract.routes, prefix: registry.settings.basePath + tiers.path, handler: served.handler)
     }
 }
 

@@ -1,3 +1,5 @@
+import APIContract
+
 /// An app's rate-limit tiers (`rateLimits.tiers` and `defaultTier`): policies assigned to API
 /// keys and organizations at run time. An authenticated caller counts against its key's tier,
 /// else its organization's, else the default (`RateLimitSettings.selection`).
@@ -6,12 +8,15 @@ public struct RateLimitTiers: Sendable {
     public let policies: [RateLimitPolicy]
     /// The tier of callers whose key and organization have none assigned.
     public let defaultTier: RateLimitPolicy
+    /// Where the tier routes live under the base path (`rateLimits.tiersPath`).
+    public let path: String
     private let byName: [String: RateLimitPolicy]
 
     /// Creates the tiers; `defaultTier` is one of `policies` (the generator checked it).
-    public init(_ policies: [RateLimitPolicy], defaultTier: RateLimitPolicy) {
+    public init(_ policies: [RateLimitPolicy], defaultTier: RateLimitPolicy, path: String = RateLimitTierContract.path) {
         self.policies = policies
         self.defaultTier = defaultTier
+        self.path = path
         self.byName = Dictionary(policies.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

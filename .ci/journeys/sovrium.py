@@ -1,0 +1,387 @@
+"""sovrium (reference/sovrium-api-domain.md) through its generated client, the way its users work
+with it: the probes, the document and its explorer; an admin (the CI's bootstrap account, role
+admin by `loom-server set-role`) reads who it is and its session (/api/auth/session and the released
+/api/auth/get-session), finds the CI's API key and moves it to the professional rate-limit tier; the
+key (X-API-Key) manages a webhook subscription (created disabled for a documentation address and
+deleted before any record is written, so nothing is ever delivered); keeps projects (wrapped and
+flat bodies, sorts, filter expressions and JSON filter trees, field shorthands, paging, a field
+selection, ETags, soft delete with deleted=include and restore) and contacts (a unique email, upsert,
+replace, update, delete, restore); a CRM feeds a contact through the signed incoming webhook
+(X-Signature: sha256=<HMAC-SHA256>); a key scoped to projects:read reads projects and finds no
+contacts table (404), is renamed, rotated, re-tiered and revoked; a member signs up (at
+/api/auth/signup and at /api/auth/sign-up/email), signs in at /api/auth/login and
+/api/auth/sign-in/email, reads and renames itself, keeps several sessions (created, extended,
+revoked, the others revoked at once), refreshes one, asks for a verification mail and a password
+reset (both aliases; a made-up token is refused), changes its password, signs out at
+/api/auth/logout and /api/auth/sign-out; an admin finds, re-roles, bans and unbans it, reads the
+audit trail and the usage statistics. Errors are {"success": false, message, code, details};
+lacking a table's scope is 404; the password-reset quota (10 a minute) answers 429 RATE_LIMITED.
+
+Each anonymous client names its own address in X-Forwarded-For (the server trusts 127.0.0.1 as a
+proxy), so the journey's requests spread over the per-IP quotas as separate callers' would; the
+admin's token (standard tier, 100 a minute) makes few requests, the key on the professional tier
+makes most of them."""
+
+import datetime
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import uuid
+
+import httpx
+
+from sovrium_client import AuthenticatedClient, Client
+from sovrium_client.types import UNSET
+from sovrium_client.api.audit import get_audit_event, list_audit_events
+from sovrium_client.api.auth import (
+    auth_ban_account, auth_change_account_role, auth_change_password, auth_create_api_key, auth_create_session,
+    auth_current_session, auth_current_session_alias_1, auth_extend_session, auth_forgot_password, auth_forgot_password_alias_1,
+    auth_get_account, auth_get_api_key, auth_get_profile, auth_identity, auth_list_accounts, auth_list_api_keys, auth_list_sessions,
+    auth_login, auth_login_alias_1, auth_logout, auth_logout_alias_1, auth_o_auth_callback, auth_o_auth_start, auth_refresh,
+    auth_request_email_verification, auth_reset_password, auth_revoke_api_key, auth_revoke_other_sessions, auth_revoke_session,
+    auth_rotate_api_key, auth_signup, auth_signup_alias_1, auth_unban_account, auth_update_api_key, auth_update_profile,
+    auth_verify_email,
+)
+from sovrium_client.api.contacts import (
+    create_contact, delete_contact, get_contact, list_contacts, replace_contact, restore_contact, update_contact, upsert_contact,
+)
+from sovrium_client.api.operations import receive_contact
+from sovrium_client.api.projects import (
+    create_project, delete_project, get_project, list_projects, replace_project, restore_project, update_project,
+)
+from sovrium_client.api.rate_limits import (
+    get_api_key_rate_limit_tier, get_organization_rate_limit_tier, list_rate_limit_tiers, set_api_key_rate_limit_tier,
+    set_organization_rate_limit_tier,
+)
+from sovrium_client.api.system import (
+    admin_console, admin_console_script, admin_console_style, docs, health, health_live, health_ready, openapi_document,
+)
+from sovrium_client.api.usage import list_usage
+from sovrium_client.api.webhooks import (
+    create_webhook_subscription, delete_webhook_subscription, get_webhook_subscription, list_webhook_attempts,
+    list_webhook_messages, list_webhook_subscriptions, replay_failed_webhook_messages, replay_webhook_message,
+    rotate_webhook_secret, update_webhook_subscription,
+)
+from sovrium_client.models import (
+    AccountStatus, APIKeyEnvironment, APIKeyScope, AppRole, AuditEventAnswer, AuditEventPage, AuthAccount, AuthAccountPage,
+    AuthAccountRoleChange, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyPage, AuthAPIKeyRotate, AuthAPIKeyUpdate, AuthCurrentSession,
+    AuthEmailVerify, AuthIdentity, AuthLoginRequest, AuthPasswordChange, AuthPasswordForgot, AuthPasswordReset, AuthProfileUpdate,
+    AuthRefreshRequest, AuthRevokedCount, AuthSession, AuthSessionCreate, AuthSessionExtend, AuthSessionList, AuthSignupRequest,
+    AuthTokens, AuthUser, Contact, ContactCreate, ContactPage, ContactUpdate, ContactUpsert, CreateContactBodyType0,
+    CreateProjectBodyType0, ErrorBody, HealthStatus, OAuthProvider, OpenapiDocumentResponse200, Project, ProjectCreate, ProjectPage,
+    ListProjectsDeleted, ProjectSelection, ProjectUpdate, RateLimitTierAssignment, RateLimitTierChange, RateLimitTierChangeTierType1, RateLimitTierList,
+    ReceiveContactRequest, ReceiveContactResponse, ReplaceProjectBodyType0, UpdateProjectBodyType0, UpsertContactBodyType0,
+    UsagePage, WebhookEventTypePattern, WebhookMessagePage, WebhookReplayRequest, WebhookReplayResult, WebhookSecretRotation,
+    WebhookSubscription, WebhookSubscriptionCreate, WebhookSubscriptionPage, WebhookSubscriptionSecret, WebhookSubscriptionUpdate,
+)
+from journey import API_KEY, ORIGIN, TOKEN, answered, done, expect
+
+callers = 0
+
+
+def caller(token: str | None = None, header: str = "Authorization", prefix: str = "Bearer"):
+    """A client of its own address (X-Forwarded-For 10.31.0.<n>): anonymous without `token`."""
+    global callers
+    callers += 1
+    headers = {"X-Forwarded-For": f"10.31.0.{callers}"}
+    if token is None:
+        return Client(base_url=ORIGIN, headers=headers, raise_on_unexpected_status=True)
+    return AuthenticatedClient(base_url=ORIGIN, token=token, prefix=prefix, auth_header_name=header, headers=headers,
+                               raise_on_unexpected_status=True)
+
+
+def refused(answer, status_code: str, what: str) -> ErrorBody:
+    """`answer` is the app's error body with `code`."""
+    error = expect(answer, ErrorBody, what)
+    assert error.success is False and error.code == status_code and error.message, (what, error)
+    return error
+
+
+PASSWORD = "correct horse battery staple"
+PROFESSIONAL = RateLimitTierChangeTierType1.PROFESSIONAL
+
+# The probes, the document, its explorer and the admin console's files, as anyone reads them.
+public = caller()
+for probe, name in ((health, "/api/health"), (health_live, "/health/live"), (health_ready, "/health/ready")):
+    assert expect(probe.sync(client=public), HealthStatus, name).app == "sovrium"
+document = expect(openapi_document.sync(client=public), OpenapiDocumentResponse200, "/api/openapi.json")
+assert document["openapi"].startswith("3.1") and "/api/tables/projects/records" in document["paths"], sorted(document.additional_properties)
+assert "openapi.json" in expect(docs.sync(client=public), str, "/api/docs (the explorer)")
+page = expect(admin_console.sync(client=public), str, "/admin (the admin console)")
+assert "admin/console.js" in page, page[:300]
+assert expect(admin_console_script.sync(client=public), str, "/admin/console.js")
+assert expect(admin_console_style.sync(client=public), str, "/admin/console.css")
+refused(list_projects.sync(client=caller("", prefix="")), "UNAUTHORIZED", "records without credentials")
+
+# The admin: who it is, its session under both paths, the CI's key moved to the professional tier.
+admin = caller(TOKEN)
+identity = expect(auth_identity.sync(client=admin), AuthIdentity, "the admin's identity")
+assert identity.kind == "user" and "*" in identity.scopes, identity
+session = expect(auth_current_session.sync(client=admin), AuthCurrentSession, "the admin's session at /api/auth/session")
+assert session.session.current and session.user.role == AppRole.ADMIN, session
+assert expect(auth_current_session_alias_1.sync(client=admin), AuthCurrentSession,
+              "the same at /api/auth/get-session").session.id == session.session.id
+assert expect(auth_get_profile.sync(client=admin), AuthUser, "the admin's account").id == session.user.id
+keys = expect(auth_list_api_keys.sync(client=admin), AuthAPIKeyPage, "the API keys")
+ci_key = next(listed for listed in keys.items if listed.last_four == API_KEY[-4:])
+assert ci_key.scopes == ["*"] and ci_key.key is UNSET, ci_key
+tiers = expect(list_rate_limit_tiers.sync(client=admin), RateLimitTierList, "the rate-limit tiers")
+assert [(tier.name, tier.quota, tier.default) for tier in tiers.items] == [
+    ("standard", 100, True), ("professional", 1000, False), ("enterprise", 10000, False)], tiers
+assert expect(get_api_key_rate_limit_tier.sync(ci_key.id, client=admin), RateLimitTierAssignment,
+              "the CI key's tier").effective_tier == "standard"
+moved = expect(set_api_key_rate_limit_tier.sync(ci_key.id, client=admin, body=RateLimitTierChange(tier=PROFESSIONAL)),
+               RateLimitTierAssignment, "the CI key moves to the professional tier")
+assert moved.tier == "professional" and moved.effective_tier == "professional", moved
+refused(get_organization_rate_limit_tier.sync(uuid.uuid4(), client=admin), "NOT_FOUND", "an unknown organization's tier")
+refused(set_organization_rate_limit_tier.sync(uuid.uuid4(), client=admin, body=RateLimitTierChange(tier=PROFESSIONAL)),
+        "NOT_FOUND", "an unknown organization's tier is not set")
+
+# The key (X-API-Key) does the rest of the administration.
+key = caller(API_KEY, header="X-API-Key", prefix="")
+assert expect(auth_identity.sync(client=key), AuthIdentity, "the key's identity").kind == "api_key"
+
+# Webhook subscriptions: created disabled for a documentation address (192.0.2.0/24, which the address
+# guard passes without a DNS lookup), read, edited, its secret rotated, its (empty) logs read, deleted
+# before any record is written: no event ever reaches it.
+created = expect(create_webhook_subscription.sync(client=key, body=WebhookSubscriptionCreate(
+    url="https://192.0.2.10/hooks/sovrium", description="CRM sync", event_types=[WebhookEventTypePattern.PROJECTS],
+    enabled=False)), WebhookSubscriptionSecret, "create a webhook subscription")
+assert created.secret.startswith("whsec_") and not created.enabled and created.event_types == ["projects.*"], created
+hook = created.id
+refused(create_webhook_subscription.sync(client=key, body=WebhookSubscriptionCreate(
+    url="http://127.0.0.1:9/hook", event_types=[WebhookEventTypePattern.VALUE_0])), "VALIDATION_ERROR", "a loopback URL is refused")
+assert expect(get_webhook_subscription.sync(hook, client=key), WebhookSubscription, "one subscription").description == "CRM sync"
+listed = expect(list_webhook_subscriptions.sync(client=key), WebhookSubscriptionPage, "the subscriptions")
+assert [item.id for item in listed.items] == [hook], listed
+edited = expect(update_webhook_subscription.sync(hook, client=key, body=WebhookSubscriptionUpdate(
+    description="CRM sync (projects, new contacts)",
+    event_types=[WebhookEventTypePattern.PROJECTS, WebhookEventTypePattern.CONTACTS_CREATED])), WebhookSubscription, "edit it")
+assert sorted(edited.event_types) == ["contacts.created", "projects.*"] and not edited.enabled, edited
+rotated_secret = expect(rotate_webhook_secret.sync(hook, client=key, body=WebhookSecretRotation(grace_seconds=60)),
+                        WebhookSubscriptionSecret, "rotate its signing secret")
+assert rotated_secret.secret != created.secret and rotated_secret.previous_secret_expires_at is not None, rotated_secret
+assert expect(list_webhook_messages.sync(hook, client=key), WebhookMessagePage, "its delivery logs").total == 0
+refused(list_webhook_attempts.sync(hook, "msg_unknown", client=key), "NOT_FOUND", "the attempts of an unknown message")
+refused(replay_webhook_message.sync(hook, "msg_unknown", client=key), "NOT_FOUND", "an unknown message is not replayed")
+assert expect(replay_failed_webhook_messages.sync(hook, client=key, body=WebhookReplayRequest()), WebhookReplayResult,
+              "replay its failed messages (none)").replayed == 0
+answered(delete_webhook_subscription.sync_detailed(hook, client=key), 204, "delete the subscription")
+refused(get_webhook_subscription.sync(hook, client=key), "NOT_FOUND", "a deleted subscription")
+
+# Projects: wrapped and flat bodies, validation, reads, lists, edits, soft delete and restore.
+relaunch = expect(create_project.sync(client=key, body=CreateProjectBodyType0(fields=ProjectCreate(
+    name="Website relaunch", priority=3))), Project, "create a project, wrapped in fields")
+assert relaunch.fields.status == "active" and relaunch.fields.priority == 3 and relaunch.deleted_at is None, relaunch
+audit_project = expect(create_project.sync(client=key, body=ProjectCreate(name="Audit", status="planned", priority=2)), Project,
+                       "create a project, flat body")
+archive = expect(create_project.sync(client=key, body=ProjectCreate(name="Archive")), Project, "create a project with the defaults")
+assert archive.fields.priority == 1 and archive.fields.status == "active", archive
+invalid = refused(create_project.sync(client=key, body=ProjectCreate(name="", priority=5000)), "VALIDATION_ERROR", "an invalid project")
+assert {detail.field for detail in invalid.details} >= {"name", "priority"}, invalid
+read = get_project.sync_detailed(relaunch.id, client=key)
+assert isinstance(answered(read, 200, "read a project"), Project) and read.parsed.fields.name == "Website relaunch", read.parsed
+answered(get_project.sync_detailed(relaunch.id, client=key, if_none_match=read.headers["ETag"]), 304, "an unchanged project (ETag)")
+selected = expect(get_project.sync(relaunch.id, client=key, fields="name"), ProjectSelection, "a project's name alone")
+assert selected.fields.name == "Website relaunch" and "priority" not in selected.fields.to_dict(), selected
+by_priority = expect(list_projects.sync(client=key, sort="priority:desc,name:asc"), ProjectPage, "projects by priority, then name")
+assert [record.fields.name for record in by_priority.records] == ["Website relaunch", "Audit", "Archive"], by_priority
+assert by_priority.pagination.total == 3 and not by_priority.pagination.has_next_page, by_priority.pagination
+assert [record.fields.name for record in expect(list_projects.sync(client=key, sort="-priority"), ProjectPage,
+                                                "projects, -priority").records][:1] == ["Website relaunch"]
+above = expect(list_projects.sync(client=key, filter_="priority > 1", sort="name"), ProjectPage, "a filter expression")
+assert [record.fields.name for record in above.records] == ["Audit", "Website relaunch"], above
+tree = json.dumps({"and": [{"field": "status", "operator": "equals", "value": "active"},
+                           {"field": "priority", "operator": "greaterThan", "value": 1}]})
+assert [record.fields.name for record in expect(list_projects.sync(client=key, filter_=tree), ProjectPage,
+                                                "a JSON filter tree").records] == ["Website relaunch"]
+active = expect(list_projects.sync(client=key, status="active", sort="name"), ProjectPage, "the status=active shorthand")
+assert [record.fields.name for record in active.records] == ["Archive", "Website relaunch"], active
+first = expect(list_projects.sync(client=key, limit=2, sort="name"), ProjectPage, "the first page of two")
+assert first.pagination.has_next_page and not first.pagination.has_previous_page and first.pagination.total_pages == 2, first.pagination
+second_page = expect(list_projects.sync(client=key, limit=2, offset=2, sort="name"), ProjectPage, "the second page")
+assert second_page.pagination.page == 2 and second_page.pagination.has_previous_page and len(second_page.records) == 1, second_page
+assert [record.fields.name for record in expect(list_projects.sync(client=key, q="relaunch"), ProjectPage,
+                                                "a search").records] == ["Website relaunch"]
+replaced = expect(replace_project.sync(audit_project.id, client=key, body=ReplaceProjectBodyType0(fields=ProjectCreate(
+    name="Security audit", status="active", priority=4))), Project, "replace a project (PUT)")
+assert replaced.fields.name == "Security audit" and replaced.fields.priority == 4, replaced
+patched = expect(update_project.sync(relaunch.id, client=key, body=UpdateProjectBodyType0(fields=ProjectUpdate(status="done"))),
+                 Project, "update a project (PATCH, wrapped)")
+assert patched.fields.status == "done" and patched.fields.name == "Website relaunch", patched
+refused(update_project.sync(relaunch.id, client=key, body=ProjectUpdate(priority=9), if_match='"stale"'),
+        "PRECONDITION_FAILED", "an update against a stale ETag")
+assert expect(update_project.sync(relaunch.id, client=key, body=ProjectUpdate(priority=9)), Project,
+              "update a project (PATCH, flat)").fields.priority == 9
+answered(delete_project.sync_detailed(archive.id, client=key), 204, "delete a project")
+refused(get_project.sync(archive.id, client=key), "NOT_FOUND", "a deleted project")
+assert expect(list_projects.sync(client=key), ProjectPage, "live projects").pagination.total == 2
+with_deleted = expect(list_projects.sync(client=key, deleted=ListProjectsDeleted.INCLUDE), ProjectPage, "projects, the deleted included")
+assert any(record.id == archive.id and record.deleted_at is not None for record in with_deleted.records), with_deleted
+restored = expect(restore_project.sync(archive.id, client=key), Project, "restore a project")
+assert restored.deleted_at is None and restored.fields.name == "Archive", restored
+refused(get_project.sync(uuid.uuid4(), client=key), "NOT_FOUND", "an unknown project")
+
+# Contacts: a unique email, upsert by email, replace, update, delete, restore.
+ada = expect(create_contact.sync(client=key, body=CreateContactBodyType0(fields=ContactCreate(
+    email="ada.lovelace@example.com", first_name="Ada"))), Contact, "create a contact")
+assert ada.fields.email == "ada.lovelace@example.com" and ada.fields.last_name is None, ada
+refused(create_contact.sync(client=key, body=ContactCreate(email="ada.lovelace@example.com")), "CONFLICT", "a second contact with that email")
+refused(create_contact.sync(client=key, body=ContactCreate(email="not an address")), "VALIDATION_ERROR", "a contact without a valid email")
+upserted = answered(upsert_contact.sync_detailed(client=key, body=UpsertContactBodyType0(fields=ContactUpsert(
+    email="ada.lovelace@example.com", first_name="Ada", last_name="Lovelace"))), 200, "upsert (replace) the existing contact")
+assert upserted.id == ada.id and upserted.fields.last_name == "Lovelace", upserted
+alan = answered(upsert_contact.sync_detailed(client=key, body=ContactUpsert(email="alan.turing@example.com", first_name="Alan")),
+                201, "upsert a new contact")
+assert alan.fields.first_name == "Alan", alan
+assert expect(get_contact.sync(ada.id, client=key), Contact, "read a contact").fields.first_name == "Ada"
+replaced_contact = expect(replace_contact.sync(alan.id, client=key, body=ContactCreate(
+    email="alan.turing@example.com", first_name="Alan", last_name="Turing")), Contact, "replace a contact (PUT)")
+assert replaced_contact.fields.last_name == "Turing", replaced_contact
+assert expect(update_contact.sync(ada.id, client=key, body=ContactUpdate(first_name="Augusta Ada")), Contact,
+              "update a contact").fields.first_name == "Augusta Ada"
+by_email = expect(list_contacts.sync(client=key, email="alan.turing@example.com"), ContactPage, "a contact by email")
+assert [record.id for record in by_email.records] == [alan.id], by_email
+answered(delete_contact.sync_detailed(alan.id, client=key), 204, "delete a contact")
+assert expect(list_contacts.sync(client=key), ContactPage, "live contacts").pagination.total == 1
+assert expect(restore_contact.sync(alan.id, client=key), Contact, "restore a contact").deleted_at is None
+
+# The incoming webhook: a CRM posts a person, signed with the shared secret; a wrong signature runs nothing.
+secret = os.environ["SOVRIUM_CONTACTS_WEBHOOK_SECRET"].encode()
+crm = caller()
+
+
+def signature(body: ReceiveContactRequest) -> str:
+    """`sha256=<hex HMAC>` of the exact bytes the generated client sends for `body`."""
+    raw = httpx.Request("POST", ORIGIN, json=body.to_dict()).read()
+    return "sha256=" + hmac.new(secret, raw, hashlib.sha256).hexdigest()
+
+
+grace = ReceiveContactRequest(email="grace.hopper@example.com", first_name="Grace", last_name="Hopper")
+expect(receive_contact.sync(client=crm, body=grace, x_signature=signature(grace)), ReceiveContactResponse, "a signed contact")
+names = ReceiveContactRequest(email="ada.lovelace@example.com", last_name="King")
+expect(receive_contact.sync(client=crm, body=names, x_signature=signature(names)), ReceiveContactResponse, "a signed update")
+forged = ReceiveContactRequest(email="mallory@example.com", first_name="Mallory")
+refused(receive_contact.sync(client=crm, body=forged, x_signature="sha256=" + "0" * 64), "UNAUTHORIZED", "a forged signature")
+fed = expect(list_contacts.sync(client=key, sort="email"), ContactPage, "the contacts after the webhook")
+assert [(record.fields.email, record.fields.last_name) for record in fed.records] == [
+    ("ada.lovelace@example.com", "King"), ("alan.turing@example.com", "Turing"), ("grace.hopper@example.com", "Hopper")], fed
+
+# A key scoped to reading projects: it reads them (as a bearer token too); the contacts table is not
+# there for it (404); it is renamed, rotated, re-tiered and revoked.
+reader = expect(auth_create_api_key.sync(client=admin, body=AuthAPIKeyCreate(
+    name="dashboard", environment=APIKeyEnvironment.TEST, scopes=[APIKeyScope.PROJECTSREAD])), AuthAPIKey, "create a read-only key")
+assert reader.key.startswith("sov_test_") and reader.scopes == ["projects:read"], reader
+dashboard = caller(reader.key)
+assert expect(list_projects.sync(client=dashboard), ProjectPage, "the read-only key lists projects (Bearer)").pagination.total == 3
+refused(list_contacts.sync(client=dashboard), "NOT_FOUND", "the read-only key sees no contacts table")
+refused(create_project.sync(client=dashboard, body=ProjectCreate(name="Nope")), "NOT_FOUND", "nor may it write projects")
+assert expect(auth_get_api_key.sync(reader.id, client=admin), AuthAPIKey, "one key, never its secret").key is UNSET
+assert expect(auth_update_api_key.sync(reader.id, client=admin, body=AuthAPIKeyUpdate(name="wall dashboard")), AuthAPIKey,
+              "rename the key").name == "wall dashboard"
+rotated = expect(auth_rotate_api_key.sync(reader.id, client=admin, body=AuthAPIKeyRotate(grace_seconds=0)), AuthAPIKey, "rotate the key")
+assert rotated.key.startswith("sov_test_") and rotated.key != reader.key, rotated
+refused(list_projects.sync(client=dashboard), "UNAUTHORIZED", "the key's old secret, rotated without grace")
+dashboard = caller(rotated.key, header="X-API-Key", prefix="")
+assert expect(list_projects.sync(client=dashboard, limit=1), ProjectPage, "the rotated key (X-API-Key)").pagination.has_next_page
+assert expect(set_api_key_rate_limit_tier.sync(reader.id, client=admin, body=RateLimitTierChange(tier=None)),
+              RateLimitTierAssignment, "the key keeps the default tier").effective_tier == "standard"
+answered(auth_revoke_api_key.sync_detailed(reader.id, client=admin), 204, "revoke the key")
+refused(list_projects.sync(client=dashboard), "UNAUTHORIZED", "a revoked key")
+
+# A member: sign-up under both paths, sign-in under both, itself, its sessions.
+email = f"member-{secrets.token_hex(3)}@example.com"
+anonymous = caller("", prefix="")
+signed_up = expect(auth_signup.sync(client=anonymous, body=AuthSignupRequest(email=email, password=PASSWORD, name="Member")),
+                   AuthTokens, "sign up at /api/auth/signup")
+assert signed_up.user.role == AppRole.MEMBER and signed_up.access_token, signed_up
+refused(auth_signup.sync(client=anonymous, body=AuthSignupRequest(email=email, password=PASSWORD, name="Again")), "CONFLICT",
+        "the same email again")
+other_email = f"colleague-{secrets.token_hex(3)}@example.com"
+colleague = expect(auth_signup_alias_1.sync(client=caller("", prefix=""), body=AuthSignupRequest(
+    email=other_email, password=PASSWORD, name="Colleague")), AuthTokens, "sign up at /api/auth/sign-up/email")
+refused(auth_login.sync(client=anonymous, body=AuthLoginRequest(email=email, password="wrong password")), "UNAUTHORIZED", "a wrong password")
+tokens = expect(auth_login.sync(client=anonymous, body=AuthLoginRequest(email=email, password=PASSWORD)), AuthTokens,
+                "sign in at /api/auth/login")
+member = caller(tokens.access_token)
+other = expect(auth_login_alias_1.sync(client=caller("", prefix=""), body=AuthLoginRequest(email=email, password=PASSWORD)),
+               AuthTokens, "sign in at /api/auth/sign-in/email")
+me = expect(auth_get_profile.sync(client=member), AuthUser, "the member's account")
+assert me.email == email and me.role == AppRole.MEMBER, me
+assert expect(auth_update_profile.sync(client=member, body=AuthProfileUpdate(name="Mem Ber")), AuthUser, "rename").name == "Mem Ber"
+assert expect(auth_current_session.sync(client=member), AuthCurrentSession, "the member's session").session.id == tokens.session_id
+created_project = expect(create_project.sync(client=member, body=ProjectCreate(name="Member's project")), Project, "a member writes")
+refused(auth_list_accounts.sync(client=member), "NOT_FOUND", "a member may not list accounts")
+refused(list_audit_events.sync(client=member), "NOT_FOUND", "nor read the audit trail")
+extra = expect(auth_create_session.sync(client=member, body=AuthSessionCreate()), AuthTokens, "a new session")
+sessions = expect(auth_list_sessions.sync(client=member), AuthSessionList, "the member's sessions")
+assert {session.id for session in sessions.items} >= {tokens.session_id, other.session_id, extra.session_id}, sessions
+until = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)
+extended = expect(auth_extend_session.sync(extra.session_id, client=member, body=AuthSessionExtend(expires_at=until)),
+                  AuthSession, "extend the new session")
+assert abs((extended.expires_at - until).total_seconds()) < 2, extended
+answered(auth_revoke_session.sync_detailed(extra.session_id, client=member), 204, "revoke it")
+refused(auth_get_profile.sync(client=caller(extra.access_token)), "UNAUTHORIZED", "a revoked session's token")
+answered(auth_logout_alias_1.sync_detailed(client=caller(other.access_token)), 204, "sign out at /api/auth/sign-out")
+third = expect(auth_create_session.sync(client=member, body=AuthSessionCreate()), AuthTokens, "a third session")
+assert expect(auth_revoke_other_sessions.sync(client=member), AuthRevokedCount, "revoke every other session").revoked >= 1
+refused(auth_get_profile.sync(client=caller(third.access_token)), "UNAUTHORIZED", "a session revoked with the others")
+refreshed = expect(auth_refresh.sync(client=anonymous, body=AuthRefreshRequest(refresh_token=tokens.refresh_token)), AuthTokens,
+                   "refresh the sign-in's session")
+assert refreshed.session_id == tokens.session_id and refreshed.refresh_token != tokens.refresh_token, refreshed
+member = caller(refreshed.access_token)
+
+# Mail: verification and password reset (the app's mail goes to its log); made-up tokens are refused;
+# OAuth providers without credentials are not enabled.
+answered(auth_request_email_verification.sync_detailed(client=member), 202, "ask for a verification mail")
+refused(auth_verify_email.sync(client=anonymous, body=AuthEmailVerify(token="made-up")), "VALIDATION_ERROR", "a made-up verification token")
+resetter = caller()
+answered(auth_forgot_password.sync_detailed(client=resetter, body=AuthPasswordForgot(email=email)), 202, "forgot password")
+answered(auth_forgot_password_alias_1.sync_detailed(client=resetter, body=AuthPasswordForgot(email=email)), 202,
+         "forgot password at /api/auth/request-password-reset")
+refused(auth_reset_password.sync(client=resetter, body=AuthPasswordReset(token="made-up", new_password=PASSWORD + " 2")),
+        "VALIDATION_ERROR", "a made-up reset token")
+for attempt in range(10):
+    answer = auth_forgot_password.sync_detailed(client=resetter, body=AuthPasswordForgot(email=f"nobody-{attempt}@example.com"))
+    if answer.status_code == 429:
+        break
+refused(answer.parsed, "RATE_LIMITED", "the password-reset quota (10 a minute) is spent")
+assert "Retry-After" in answer.headers, answer.headers
+refused(auth_o_auth_start.sync(OAuthProvider.GITHUB, client=anonymous), "OAUTH_PROVIDER_NOT_FOUND", "GitHub is not configured")
+refused(auth_o_auth_callback.sync(OAuthProvider.GOOGLE, client=anonymous, code="made-up", state="made-up"),
+        "OAUTH_PROVIDER_NOT_FOUND", "nor is Google")
+
+# Admin user management (auth.accountAdmin at /api/admin/users).
+found = expect(auth_list_accounts.sync(client=key, email=email.upper(), limit=5), AuthAccountPage, "an admin finds the member")
+assert found.total == 1 and found.items[0].id == me.id, found
+account = expect(auth_get_account.sync(me.id, client=key), AuthAccount, "one account")
+assert account.role == AppRole.MEMBER and account.status == AccountStatus.ACTIVE and account.name == "Mem Ber", account
+assert expect(auth_change_account_role.sync(me.id, client=key, body=AuthAccountRoleChange(role=AppRole.ADMIN)), AuthAccount,
+              "promote the member").role == AppRole.ADMIN
+assert expect(auth_change_account_role.sync(me.id, client=key, body=AuthAccountRoleChange(role=AppRole.MEMBER)), AuthAccount,
+              "and demote them again").role == AppRole.MEMBER
+assert expect(auth_ban_account.sync(me.id, client=key), AuthAccount, "ban").status == AccountStatus.BANNED
+refused(auth_get_profile.sync(client=member), "UNAUTHORIZED", "a banned account's token")
+assert expect(auth_unban_account.sync(me.id, client=key), AuthAccount, "unban").status == AccountStatus.ACTIVE
+
+# The member changes its password and signs out; the new password signs in.
+member = caller(expect(auth_login.sync(client=caller("", prefix=""), body=AuthLoginRequest(email=email, password=PASSWORD)),
+                       AuthTokens, "the member signs in again").access_token)
+answered(auth_change_password.sync_detailed(client=member, body=AuthPasswordChange(current_password=PASSWORD,
+                                                                                   new_password=PASSWORD + " 2")),
+         204, "change the password")
+answered(auth_logout.sync_detailed(client=member), 204, "sign out at /api/auth/logout")
+refused(auth_get_profile.sync(client=member), "UNAUTHORIZED", "a signed-out token")
+expect(auth_login.sync(client=caller("", prefix=""), body=AuthLoginRequest(email=email, password=PASSWORD + " 2")),
+       AuthTokens, "sign in with the new password")
+
+# The audit trail and the usage statistics.
+trail = expect(list_audit_events.sync(client=key, resource="projects", limit=100), AuditEventPage, "the projects' audit trail")
+assert trail.total >= 1 and all(event.resource == "projects" for event in trail.items), trail
+event = expect(get_audit_event.sync(trail.items[0].id, client=key), AuditEventAnswer, "one audit event")
+assert event.id == trail.items[0].id and event.action == trail.items[0].action, event
+usage = expect(list_usage.sync(client=key, api_key_id=ci_key.id), UsagePage, "the CI key's usage")
+assert all(day.api_key_id in (None, str(ci_key.id)) for day in usage.items), usage
+done("sovrium")
