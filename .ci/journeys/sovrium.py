@@ -1,26 +1,28 @@
 """sovrium (reference/sovrium-api-domain.md) through its generated client, the way its users work
-with it: the probes, the document and its explorer; an admin (the CI's bootstrap account, role
-admin by `loom-server set-role`) reads who it is and its session (/api/auth/session and the released
-/api/auth/get-session), finds the CI's API key and moves it to the professional rate-limit tier; the
-key (X-API-Key) manages a webhook subscription (created disabled for a documentation address and
-deleted before any record is written, so nothing is ever delivered); keeps projects (wrapped and
-flat bodies, sorts, filter expressions and JSON filter trees, field shorthands, paging, a field
-selection, ETags, soft delete with deleted=include and restore) and contacts (a unique email, upsert,
-replace, update, delete, restore); a CRM feeds a contact through the signed incoming webhook
-(X-Signature: sha256=<HMAC-SHA256>); a key scoped to projects:read reads projects and finds no
-contacts table (404), is renamed, rotated, re-tiered and revoked; a member signs up (at
-/api/auth/signup and at /api/auth/sign-up/email), signs in at /api/auth/login and
-/api/auth/sign-in/email, reads and renames itself, keeps several sessions (created, extended,
-revoked, the others revoked at once), refreshes one, asks for a verification mail and a password
-reset (both aliases; a made-up token is refused), changes its password, signs out at
-/api/auth/logout and /api/auth/sign-out; an admin finds, re-roles, bans and unbans it, reads the
-audit trail and the usage statistics. Errors are {"success": false, message, code, details};
-lacking a table's scope is 404; the password-reset quota (10 a minute) answers 429 RATE_LIMITED.
+with it: the probes, the document and its explorer; an admin (the CI's bootstrap account, role admin
+by `loom-server set-role`) reads who it is and its session (/api/auth/session and the released
+/api/auth/get-session), finds the CI's API key and moves it to the professional rate-limit tier. The
+key (X-API-Key) manages a webhook subscription (created disabled for a documentation address, sent a
+test message that stays queued, deleted before any record is written: nothing is ever delivered);
+keeps projects (wrapped and flat bodies, sorts, filter expressions and JSON filter trees, field
+shorthands, paging, search, a field selection, ETags, soft delete with deleted=include, restore) and
+contacts (a unique email, upsert, replace, update, delete, restore); a CRM feeds contacts through
+the signed incoming webhook (X-Signature: sha256=<HMAC-SHA256 of the raw body>). The admin gives a
+dashboard a key scoped to projects:read (as a bearer token it reads projects and finds no contacts
+table: 404), renames, rotates, re-tiers and revokes it (API keys may not manage keys or accounts).
+A member signs up (/api/auth/signup, /api/auth/sign-up/email), signs in (/api/auth/login,
+/api/auth/sign-in/email), reads and renames itself, is refused the admin routes (403), keeps several
+sessions (created, extended, revoked, the others revoked at once), refreshes one, asks for a
+verification mail and a password reset (both paths; made-up tokens are refused; the reset quota of
+10 a minute answers 429 RATE_LIMITED), finds no OAuth provider enabled; the admin finds, re-roles,
+bans and unbans it; it changes its password and signs out (/api/auth/logout, /api/auth/sign-out).
+The key reads the audit trail and the usage statistics. Errors are {"success": false, message, code,
+details}.
 
-Each anonymous client names its own address in X-Forwarded-For (the server trusts 127.0.0.1 as a
-proxy), so the journey's requests spread over the per-IP quotas as separate callers' would; the
-admin's token (standard tier, 100 a minute) makes few requests, the key on the professional tier
-makes most of them."""
+Each client names its own address in X-Forwarded-For (the server trusts 127.0.0.1 as a proxy), so
+anonymous requests spread over the per-IP quotas as separate callers' would; the admin's token
+(standard tier, 100 a minute) makes about 25 requests, the key on the professional tier most of
+the rest."""
 
 import datetime
 import hashlib
@@ -62,7 +64,7 @@ from sovrium_client.api.usage import list_usage
 from sovrium_client.api.webhooks import (
     create_webhook_subscription, delete_webhook_subscription, get_webhook_subscription, list_webhook_attempts,
     list_webhook_messages, list_webhook_subscriptions, replay_failed_webhook_messages, replay_webhook_message,
-    rotate_webhook_secret, update_webhook_subscription,
+    rotate_webhook_secret, send_webhook_test, update_webhook_subscription,
 )
 from sovrium_client.models import (
     AccountStatus, APIKeyEnvironment, APIKeyScope, AppRole, AuditEventAnswer, AuditEventPage, AuthAccount, AuthAccountPage,
@@ -70,11 +72,12 @@ from sovrium_client.models import (
     AuthEmailVerify, AuthIdentity, AuthLoginRequest, AuthPasswordChange, AuthPasswordForgot, AuthPasswordReset, AuthProfileUpdate,
     AuthRefreshRequest, AuthRevokedCount, AuthSession, AuthSessionCreate, AuthSessionExtend, AuthSessionList, AuthSignupRequest,
     AuthTokens, AuthUser, Contact, ContactCreate, ContactPage, ContactUpdate, ContactUpsert, CreateContactBodyType0,
-    CreateProjectBodyType0, ErrorBody, HealthStatus, OAuthProvider, OpenapiDocumentResponse200, Project, ProjectCreate, ProjectPage,
-    ListProjectsDeleted, ProjectSelection, ProjectUpdate, RateLimitTierAssignment, RateLimitTierChange, RateLimitTierChangeTierType1, RateLimitTierList,
-    ReceiveContactRequest, ReceiveContactResponse, ReplaceProjectBodyType0, UpdateProjectBodyType0, UpsertContactBodyType0,
-    UsagePage, WebhookEventTypePattern, WebhookMessagePage, WebhookReplayRequest, WebhookReplayResult, WebhookSecretRotation,
-    WebhookSubscription, WebhookSubscriptionCreate, WebhookSubscriptionPage, WebhookSubscriptionSecret, WebhookSubscriptionUpdate,
+    CreateProjectBodyType0, ErrorBody, HealthStatus, ListProjectsDeleted, OAuthProvider, OpenapiDocumentResponse200, Project,
+    ProjectCreate, ProjectPage, ProjectSelection, ProjectUpdate, RateLimitTierAssignment, RateLimitTierChange,
+    RateLimitTierChangeTierType1, RateLimitTierList, ReceiveContactRequest, ReceiveContactResponse, ReplaceProjectBodyType0,
+    UpdateProjectBodyType0, UpsertContactBodyType0, UsagePage, WebhookAttemptPage, WebhookEventTypePattern, WebhookMessage,
+    WebhookMessagePage, WebhookReplayRequest, WebhookReplayResult, WebhookSecretRotation, WebhookSubscription,
+    WebhookSubscriptionCreate, WebhookSubscriptionPage, WebhookSubscriptionSecret, WebhookSubscriptionUpdate,
 )
 from journey import API_KEY, ORIGIN, TOKEN, answered, done, expect
 
@@ -144,8 +147,9 @@ key = caller(API_KEY, header="X-API-Key", prefix="")
 assert expect(auth_identity.sync(client=key), AuthIdentity, "the key's identity").kind == "api_key"
 
 # Webhook subscriptions: created disabled for a documentation address (192.0.2.0/24, which the address
-# guard passes without a DNS lookup), read, edited, its secret rotated, its (empty) logs read, deleted
-# before any record is written: no event ever reaches it.
+# guard passes without a DNS lookup), read, edited, its secret rotated, a test message queued (a
+# disabled subscription has no delivery loop, so it stays pending), its logs and attempts read, the
+# message replayed, the subscription deleted before any record is written: nothing is ever sent.
 created = expect(create_webhook_subscription.sync(client=key, body=WebhookSubscriptionCreate(
     url="https://192.0.2.10/hooks/sovrium", description="CRM sync", event_types=[WebhookEventTypePattern.PROJECTS],
     enabled=False)), WebhookSubscriptionSecret, "create a webhook subscription")
@@ -163,9 +167,14 @@ assert sorted(edited.event_types) == ["contacts.created", "projects.*"] and not 
 rotated_secret = expect(rotate_webhook_secret.sync(hook, client=key, body=WebhookSecretRotation(grace_seconds=60)),
                         WebhookSubscriptionSecret, "rotate its signing secret")
 assert rotated_secret.secret != created.secret and rotated_secret.previous_secret_expires_at is not None, rotated_secret
-assert expect(list_webhook_messages.sync(hook, client=key), WebhookMessagePage, "its delivery logs").total == 0
+assert expect(list_webhook_messages.sync(hook, client=key), WebhookMessagePage, "its delivery logs, empty").total == 0
+test = expect(send_webhook_test.sync(hook, client=key), WebhookMessage, "a test message (queued: a disabled subscription gets no delivery)")
+assert test.event_type == "webhook.test" and test.status == "pending" and test.attempts == 0, test
+logs = expect(list_webhook_messages.sync(hook, client=key), WebhookMessagePage, "its delivery logs")
+assert [message.id for message in logs.items] == [test.id], logs
+assert expect(list_webhook_attempts.sync(hook, test.id, client=key), WebhookAttemptPage, "the message's attempts (none)").total == 0
 refused(list_webhook_attempts.sync(hook, "msg_unknown", client=key), "NOT_FOUND", "the attempts of an unknown message")
-refused(replay_webhook_message.sync(hook, "msg_unknown", client=key), "NOT_FOUND", "an unknown message is not replayed")
+assert expect(replay_webhook_message.sync(hook, test.id, client=key), WebhookMessage, "replay the message").id == test.id
 assert expect(replay_failed_webhook_messages.sync(hook, client=key, body=WebhookReplayRequest()), WebhookReplayResult,
               "replay its failed messages (none)").replayed == 0
 answered(delete_webhook_subscription.sync_detailed(hook, client=key), 204, "delete the subscription")
@@ -228,7 +237,8 @@ refused(get_project.sync(uuid.uuid4(), client=key), "NOT_FOUND", "an unknown pro
 ada = expect(create_contact.sync(client=key, body=CreateContactBodyType0(fields=ContactCreate(
     email="ada.lovelace@example.com", first_name="Ada"))), Contact, "create a contact")
 assert ada.fields.email == "ada.lovelace@example.com" and ada.fields.last_name is None, ada
-refused(create_contact.sync(client=key, body=ContactCreate(email="ada.lovelace@example.com")), "CONFLICT", "a second contact with that email")
+refused(create_contact.sync(client=key, body=ContactCreate(email="ada.lovelace@example.com")), "CONFLICT",
+        "a second contact with that email")
 refused(create_contact.sync(client=key, body=ContactCreate(email="not an address")), "VALIDATION_ERROR", "a contact without a valid email")
 upserted = answered(upsert_contact.sync_detailed(client=key, body=UpsertContactBodyType0(fields=ContactUpsert(
     email="ada.lovelace@example.com", first_name="Ada", last_name="Lovelace"))), 200, "upsert (replace) the existing contact")
@@ -281,14 +291,15 @@ refused(create_project.sync(client=dashboard, body=ProjectCreate(name="Nope")), 
 assert expect(auth_get_api_key.sync(reader.id, client=admin), AuthAPIKey, "one key, never its secret").key is UNSET
 assert expect(auth_update_api_key.sync(reader.id, client=admin, body=AuthAPIKeyUpdate(name="wall dashboard")), AuthAPIKey,
               "rename the key").name == "wall dashboard"
-rotated = expect(auth_rotate_api_key.sync(reader.id, client=admin, body=AuthAPIKeyRotate(grace_seconds=0)), AuthAPIKey, "rotate the key")
-assert rotated.key.startswith("sov_test_") and rotated.key != reader.key, rotated
+rotated = expect(auth_rotate_api_key.sync(reader.id, client=admin, body=AuthAPIKeyRotate(grace_seconds=0)), AuthAPIKey,
+                 "rotate the key (a new key, the old one expiring now)")
+assert rotated.key.startswith("sov_test_") and rotated.key != reader.key and rotated.id != reader.id, rotated
 refused(list_projects.sync(client=dashboard), "UNAUTHORIZED", "the key's old secret, rotated without grace")
 dashboard = caller(rotated.key, header="X-API-Key", prefix="")
 assert expect(list_projects.sync(client=dashboard, limit=1), ProjectPage, "the rotated key (X-API-Key)").pagination.has_next_page
-assert expect(set_api_key_rate_limit_tier.sync(reader.id, client=admin, body=RateLimitTierChange(tier=None)),
+assert expect(set_api_key_rate_limit_tier.sync(rotated.id, client=admin, body=RateLimitTierChange(tier=None)),
               RateLimitTierAssignment, "the key keeps the default tier").effective_tier == "standard"
-answered(auth_revoke_api_key.sync_detailed(reader.id, client=admin), 204, "revoke the key")
+answered(auth_revoke_api_key.sync_detailed(rotated.id, client=admin), 204, "revoke the key")
 refused(list_projects.sync(client=dashboard), "UNAUTHORIZED", "a revoked key")
 
 # A member: sign-up under both paths, sign-in under both, itself, its sessions.
@@ -302,7 +313,8 @@ refused(auth_signup.sync(client=anonymous, body=AuthSignupRequest(email=email, p
 other_email = f"colleague-{secrets.token_hex(3)}@example.com"
 colleague = expect(auth_signup_alias_1.sync(client=caller("", prefix=""), body=AuthSignupRequest(
     email=other_email, password=PASSWORD, name="Colleague")), AuthTokens, "sign up at /api/auth/sign-up/email")
-refused(auth_login.sync(client=anonymous, body=AuthLoginRequest(email=email, password="wrong password")), "UNAUTHORIZED", "a wrong password")
+refused(auth_login.sync(client=anonymous, body=AuthLoginRequest(email=email, password="wrong password")), "UNAUTHORIZED",
+        "a wrong password")
 tokens = expect(auth_login.sync(client=anonymous, body=AuthLoginRequest(email=email, password=PASSWORD)), AuthTokens,
                 "sign in at /api/auth/login")
 member = caller(tokens.access_token)
@@ -313,8 +325,8 @@ assert me.email == email and me.role == AppRole.MEMBER, me
 assert expect(auth_update_profile.sync(client=member, body=AuthProfileUpdate(name="Mem Ber")), AuthUser, "rename").name == "Mem Ber"
 assert expect(auth_current_session.sync(client=member), AuthCurrentSession, "the member's session").session.id == tokens.session_id
 created_project = expect(create_project.sync(client=member, body=ProjectCreate(name="Member's project")), Project, "a member writes")
-refused(auth_list_accounts.sync(client=member), "NOT_FOUND", "a member may not list accounts")
-refused(list_audit_events.sync(client=member), "NOT_FOUND", "nor read the audit trail")
+refused(auth_list_accounts.sync(client=member), "FORBIDDEN", "a member may not list accounts")
+refused(list_audit_events.sync(client=member), "FORBIDDEN", "nor read the audit trail")
 extra = expect(auth_create_session.sync(client=member, body=AuthSessionCreate()), AuthTokens, "a new session")
 sessions = expect(auth_list_sessions.sync(client=member), AuthSessionList, "the member's sessions")
 assert {session.id for session in sessions.items} >= {tokens.session_id, other.session_id, extra.session_id}, sessions
@@ -354,17 +366,17 @@ refused(auth_o_auth_callback.sync(OAuthProvider.GOOGLE, client=anonymous, code="
         "OAUTH_PROVIDER_NOT_FOUND", "nor is Google")
 
 # Admin user management (auth.accountAdmin at /api/admin/users).
-found = expect(auth_list_accounts.sync(client=key, email=email.upper(), limit=5), AuthAccountPage, "an admin finds the member")
+found = expect(auth_list_accounts.sync(client=admin, email=email.upper(), limit=5), AuthAccountPage, "an admin finds the member")
 assert found.total == 1 and found.items[0].id == me.id, found
-account = expect(auth_get_account.sync(me.id, client=key), AuthAccount, "one account")
+account = expect(auth_get_account.sync(me.id, client=admin), AuthAccount, "one account")
 assert account.role == AppRole.MEMBER and account.status == AccountStatus.ACTIVE and account.name == "Mem Ber", account
-assert expect(auth_change_account_role.sync(me.id, client=key, body=AuthAccountRoleChange(role=AppRole.ADMIN)), AuthAccount,
+assert expect(auth_change_account_role.sync(me.id, client=admin, body=AuthAccountRoleChange(role=AppRole.ADMIN)), AuthAccount,
               "promote the member").role == AppRole.ADMIN
-assert expect(auth_change_account_role.sync(me.id, client=key, body=AuthAccountRoleChange(role=AppRole.MEMBER)), AuthAccount,
+assert expect(auth_change_account_role.sync(me.id, client=admin, body=AuthAccountRoleChange(role=AppRole.MEMBER)), AuthAccount,
               "and demote them again").role == AppRole.MEMBER
-assert expect(auth_ban_account.sync(me.id, client=key), AuthAccount, "ban").status == AccountStatus.BANNED
+assert expect(auth_ban_account.sync(me.id, client=admin), AuthAccount, "ban").status == AccountStatus.BANNED
 refused(auth_get_profile.sync(client=member), "UNAUTHORIZED", "a banned account's token")
-assert expect(auth_unban_account.sync(me.id, client=key), AuthAccount, "unban").status == AccountStatus.ACTIVE
+assert expect(auth_unban_account.sync(me.id, client=admin), AuthAccount, "unban").status == AccountStatus.ACTIVE
 
 # The member changes its password and signs out; the new password signs in.
 member = caller(expect(auth_login.sync(client=caller("", prefix=""), body=AuthLoginRequest(email=email, password=PASSWORD)),

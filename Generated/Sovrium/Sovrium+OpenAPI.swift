@@ -13773,28 +13773,50 @@ extension Sovrium {
             "application/json" : {
               "example" : {
                 "data" : {
-                  "createdAt" : "2026-01-15T09:30:00.000Z",
-                  "deletedAt" : "2026-01-15T09:30:00.000Z",
-                  "fields" : {
-                    "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
-                  },
-                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  "record" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "deletedAt" : "2026-01-15T09:30:00.000Z",
+                    "fields" : {
+                      "email" : "ada.lovelace@example.com",
+                      "firstName" : "Ada",
+                      "lastName" : "Lovelace"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
                 },
+                "event" : "record.create",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "timestamp" : "2026-01-15T09:30:00.000Z",
-                "type" : "contacts.created"
+                "table" : "contacts",
+                "timestamp" : "2026-01-15T09:30:00.000Z"
               },
               "schema" : {
-                "description" : "A contacts.created event.",
+                "description" : "A contacts.created event, sent as `record.create` of `contacts`.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Contact"
+                    "description" : "The record.",
+                    "properties" : {
+                      "record" : {
+                        "$ref" : "#/components/schemas/Contact"
+                      }
+                    },
+                    "required" : [
+                      "record"
+                    ],
+                    "type" : "object"
+                  },
+                  "event" : {
+                    "const" : "record.create",
+                    "description" : "What happened to the record.",
+                    "type" : "string"
                   },
                   "id" : {
-                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+                    "type" : "string"
+                  },
+                  "table" : {
+                    "const" : "contacts",
+                    "description" : "The table of the record.",
                     "type" : "string"
                   },
                   "timestamp" : {
@@ -13802,16 +13824,12 @@ extension Sovrium {
                     "format" : "date-time",
                     "readOnly" : true,
                     "type" : "string"
-                  },
-                  "type" : {
-                    "const" : "contacts.created",
-                    "description" : "The event type.",
-                    "type" : "string"
                   }
                 },
                 "required" : [
                   "id",
-                  "type",
+                  "event",
+                  "table",
                   "timestamp",
                   "data"
                 ],
@@ -13861,28 +13879,50 @@ extension Sovrium {
             "application/json" : {
               "example" : {
                 "data" : {
-                  "createdAt" : "2026-01-15T09:30:00.000Z",
-                  "deletedAt" : "2026-01-15T09:30:00.000Z",
-                  "fields" : {
-                    "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
-                  },
-                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  "record" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "deletedAt" : "2026-01-15T09:30:00.000Z",
+                    "fields" : {
+                      "email" : "ada.lovelace@example.com",
+                      "firstName" : "Ada",
+                      "lastName" : "Lovelace"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
                 },
+                "event" : "record.delete",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "timestamp" : "2026-01-15T09:30:00.000Z",
-                "type" : "contacts.deleted"
+                "table" : "contacts",
+                "timestamp" : "2026-01-15T09:30:00.000Z"
               },
               "schema" : {
-                "description" : "A contacts.deleted event.",
+                "description" : "A contacts.deleted event, sent as `record.delete` of `contacts`.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Contact"
+                    "description" : "The record.",
+                    "properties" : {
+                      "record" : {
+                        "$ref" : "#/components/schemas/Contact"
+                      }
+                    },
+                    "required" : [
+                      "record"
+                    ],
+                    "type" : "object"
+                  },
+                  "event" : {
+                    "const" : "record.delete",
+                    "description" : "What happened to the record.",
+                    "type" : "string"
                   },
                   "id" : {
-                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+                    "type" : "string"
+                  },
+                  "table" : {
+                    "const" : "contacts",
+                    "description" : "The table of the record.",
                     "type" : "string"
                   },
                   "timestamp" : {
@@ -13890,16 +13930,12 @@ extension Sovrium {
                     "format" : "date-time",
                     "readOnly" : true,
                     "type" : "string"
-                  },
-                  "type" : {
-                    "const" : "contacts.deleted",
-                    "description" : "The event type.",
-                    "type" : "string"
                   }
                 },
                 "required" : [
                   "id",
-                  "type",
+                  "event",
+                  "table",
                   "timestamp",
                   "data"
                 ],
@@ -13949,28 +13985,50 @@ extension Sovrium {
             "application/json" : {
               "example" : {
                 "data" : {
-                  "createdAt" : "2026-01-15T09:30:00.000Z",
-                  "deletedAt" : "2026-01-15T09:30:00.000Z",
-                  "fields" : {
-                    "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
-                  },
-                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  "record" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "deletedAt" : "2026-01-15T09:30:00.000Z",
+                    "fields" : {
+                      "email" : "ada.lovelace@example.com",
+                      "firstName" : "Ada",
+                      "lastName" : "Lovelace"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
                 },
+                "event" : "record.restore",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "timestamp" : "2026-01-15T09:30:00.000Z",
-                "type" : "contacts.restored"
+                "table" : "contacts",
+                "timestamp" : "2026-01-15T09:30:00.000Z"
               },
               "schema" : {
-                "description" : "A contacts.restored event.",
+                "description" : "A contacts.restored event, sent as `record.restore` of `contacts`.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Contact"
+                    "description" : "The record.",
+                    "properties" : {
+                      "record" : {
+                        "$ref" : "#/components/schemas/Contact"
+                      }
+                    },
+                    "required" : [
+                      "record"
+                    ],
+                    "type" : "object"
+                  },
+                  "event" : {
+                    "const" : "record.restore",
+                    "description" : "What happened to the record.",
+                    "type" : "string"
                   },
                   "id" : {
-                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+                    "type" : "string"
+                  },
+                  "table" : {
+                    "const" : "contacts",
+                    "description" : "The table of the record.",
                     "type" : "string"
                   },
                   "timestamp" : {
@@ -13978,16 +14036,12 @@ extension Sovrium {
                     "format" : "date-time",
                     "readOnly" : true,
                     "type" : "string"
-                  },
-                  "type" : {
-                    "const" : "contacts.restored",
-                    "description" : "The event type.",
-                    "type" : "string"
                   }
                 },
                 "required" : [
                   "id",
-                  "type",
+                  "event",
+                  "table",
                   "timestamp",
                   "data"
                 ],
@@ -14037,62 +14091,80 @@ extension Sovrium {
             "application/json" : {
               "example" : {
                 "data" : {
-                  "createdAt" : "2026-01-15T09:30:00.000Z",
-                  "deletedAt" : "2026-01-15T09:30:00.000Z",
-                  "fields" : {
-                    "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
+                  "previous" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "deletedAt" : "2026-01-15T09:30:00.000Z",
+                    "fields" : {
+                      "email" : "ada.lovelace@example.com",
+                      "firstName" : "Ada",
+                      "lastName" : "Lovelace"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
                   },
-                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  "record" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "deletedAt" : "2026-01-15T09:30:00.000Z",
+                    "fields" : {
+                      "email" : "ada.lovelace@example.com",
+                      "firstName" : "Ada",
+                      "lastName" : "Lovelace"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
                 },
+                "event" : "record.update",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "previous" : {
-                  "createdAt" : "2026-01-15T09:30:00.000Z",
-                  "deletedAt" : "2026-01-15T09:30:00.000Z",
-                  "fields" : {
-                    "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
-                  },
-                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "updatedAt" : "2026-01-15T09:30:00.000Z"
-                },
-                "timestamp" : "2026-01-15T09:30:00.000Z",
-                "type" : "contacts.updated"
+                "table" : "contacts",
+                "timestamp" : "2026-01-15T09:30:00.000Z"
               },
               "schema" : {
-                "description" : "A contacts.updated event.",
+                "description" : "A contacts.updated event, sent as `record.update` of `contacts`.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Contact"
+                    "description" : "The record, and the earlier values of the members the update changed.",
+                    "properties" : {
+                      "previous" : {
+                        "$ref" : "#/components/schemas/ContactSelection"
+                      },
+                      "record" : {
+                        "$ref" : "#/components/schemas/Contact"
+                      }
+                    },
+                    "required" : [
+                      "record",
+                      "previous"
+                    ],
+                    "type" : "object"
                   },
-                  "id" : {
-                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                  "event" : {
+                    "const" : "record.update",
+                    "description" : "What happened to the record.",
                     "type" : "string"
                   },
-                  "previous" : {
-                    "$ref" : "#/components/schemas/ContactSelection"
+                  "id" : {
+                    "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+                    "type" : "string"
+                  },
+                  "table" : {
+                    "const" : "contacts",
+                    "description" : "The table of the record.",
+                    "type" : "string"
                   },
                   "timestamp" : {
                     "description" : "When the change was committed (UTC).",
                     "format" : "date-time",
                     "readOnly" : true,
                     "type" : "string"
-                  },
-                  "type" : {
-                    "const" : "contacts.updated",
-                    "description" : "The event type.",
-                    "type" : "string"
                   }
                 },
                 "required" : [
                   "id",
-                  "type",
+                  "event",
+                  "table",
                   "timestamp",
-                  "data",
-                  "previous"
+                  "data"
                 ],
                 "type" : "object"
               }
@@ -14140,28 +14212,50 @@ extension Sovrium {
             "application/json" : {
               "example" : {
                 "data" : {
-                  "createdAt" : "2026-01-15T09:30:00.000Z",
-                  "deletedAt" : "2026-01-15T09:30:00.000Z",
-                  "fields" : {
-                    "name" : "Website relaunch",
-                    "priority" : 2,
-                    "status" : "active"
-                  },
-                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  "record" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "deletedAt" : "2026-01-15T09:30:00.000Z",
+                    "fields" : {
+                      "name" : "Website relaunch",
+                      "priority" : 2,
+                      "status" : "active"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
                 },
+                "event" : "record.create",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "timestamp" : "2026-01-15T09:30:00.000Z",
-                "type" : "projects.created"
+                "table" : "projects",
+                "timestamp" : "2026-01-15T09:30:00.000Z"
               },
               "schema" : {
-                "description" : "A projects.created event.",
+                "description" : "A projects.created event, sent as `record.create` of `projects`.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Project"
+                    "description" : "The record.",
+                    "properties" : {
+                      "record" : {
+                        "$ref" : "#/components/schemas/Project"
+                      }
+                    },
+                    "required" : [
+                      "record"
+                    ],
+                    "type" : "object"
+                  },
+                  "event" : {
+                    "const" : "record.create",
+                    "description" : "What happened to the record.",
+                    "type" : "string"
                   },
                   "id" : {
-                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+                    "type" : "string"
+                  },
+                  "table" : {
+                    "const" : "projects",
+                    "description" : "The table of the record.",
                     "type" : "string"
                   },
                   "timestamp" : {
@@ -14169,16 +14263,12 @@ extension Sovrium {
                     "format" : "date-time",
                     "readOnly" : true,
                     "type" : "string"
-                  },
-                  "type" : {
-                    "const" : "projects.created",
-                    "description" : "The event type.",
-                    "type" : "string"
                   }
                 },
                 "required" : [
                   "id",
-                  "type",
+                  "event",
+                  "table",
                   "timestamp",
                   "data"
                 ],
@@ -14228,28 +14318,50 @@ extension Sovrium {
             "application/json" : {
               "example" : {
                 "data" : {
-                  "createdAt" : "2026-01-15T09:30:00.000Z",
-                  "deletedAt" : "2026-01-15T09:30:00.000Z",
-                  "fields" : {
-                    "name" : "Website relaunch",
-                    "priority" : 2,
-                    "status" : "active"
-                  },
-                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  "record" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "deletedAt" : "2026-01-15T09:30:00.000Z",
+                    "fields" : {
+                      "name" : "Website relaunch",
+                      "priority" : 2,
+                      "status" : "active"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
                 },
+                "event" : "record.delete",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "timestamp" : "2026-01-15T09:30:00.000Z",
-                "type" : "projects.deleted"
+                "table" : "projects",
+                "timestamp" : "2026-01-15T09:30:00.000Z"
               },
               "schema" : {
-                "description" : "A projects.deleted event.",
+                "description" : "A projects.deleted event, sent as `record.delete` of `projects`.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Project"
+                    "description" : "The record.",
+                    "properties" : {
+                      "record" : {
+                        "$ref" : "#/components/schemas/Project"
+                      }
+                    },
+                    "required" : [
+                      "record"
+                    ],
+                    "type" : "object"
+                  },
+                  "event" : {
+                    "const" : "record.delete",
+                    "description" : "What happened to the record.",
+                    "type" : "string"
                   },
                   "id" : {
-                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+                    "type" : "string"
+                  },
+                  "table" : {
+                    "const" : "projects",
+                    "description" : "The table of the record.",
                     "type" : "string"
                   },
                   "timestamp" : {
@@ -14257,16 +14369,12 @@ extension Sovrium {
                     "format" : "date-time",
                     "readOnly" : true,
                     "type" : "string"
-                  },
-                  "type" : {
-                    "const" : "projects.deleted",
-                    "description" : "The event type.",
-                    "type" : "string"
                   }
                 },
                 "required" : [
                   "id",
-                  "type",
+                  "event",
+                  "table",
                   "timestamp",
                   "data"
                 ],
@@ -14316,28 +14424,50 @@ extension Sovrium {
             "application/json" : {
               "example" : {
                 "data" : {
-                  "createdAt" : "2026-01-15T09:30:00.000Z",
-                  "deletedAt" : "2026-01-15T09:30:00.000Z",
-                  "fields" : {
-                    "name" : "Website relaunch",
-                    "priority" : 2,
-                    "status" : "active"
-                  },
-                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  "record" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "deletedAt" : "2026-01-15T09:30:00.000Z",
+                    "fields" : {
+                      "name" : "Website relaunch",
+                      "priority" : 2,
+                      "status" : "active"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
                 },
+                "event" : "record.restore",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "timestamp" : "2026-01-15T09:30:00.000Z",
-                "type" : "projects.restored"
+                "table" : "projects",
+                "timestamp" : "2026-01-15T09:30:00.000Z"
               },
               "schema" : {
-                "description" : "A projects.restored event.",
+                "description" : "A projects.restored event, sent as `record.restore` of `projects`.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Project"
+                    "description" : "The record.",
+                    "properties" : {
+                      "record" : {
+                        "$ref" : "#/components/schemas/Project"
+                      }
+                    },
+                    "required" : [
+                      "record"
+                    ],
+                    "type" : "object"
+                  },
+                  "event" : {
+                    "const" : "record.restore",
+                    "description" : "What happened to the record.",
+                    "type" : "string"
                   },
                   "id" : {
-                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+                    "type" : "string"
+                  },
+                  "table" : {
+                    "const" : "projects",
+                    "description" : "The table of the record.",
                     "type" : "string"
                   },
                   "timestamp" : {
@@ -14345,16 +14475,12 @@ extension Sovrium {
                     "format" : "date-time",
                     "readOnly" : true,
                     "type" : "string"
-                  },
-                  "type" : {
-                    "const" : "projects.restored",
-                    "description" : "The event type.",
-                    "type" : "string"
                   }
                 },
                 "required" : [
                   "id",
-                  "type",
+                  "event",
+                  "table",
                   "timestamp",
                   "data"
                 ],
@@ -14404,62 +14530,80 @@ extension Sovrium {
             "application/json" : {
               "example" : {
                 "data" : {
-                  "createdAt" : "2026-01-15T09:30:00.000Z",
-                  "deletedAt" : "2026-01-15T09:30:00.000Z",
-                  "fields" : {
-                    "name" : "Website relaunch",
-                    "priority" : 2,
-                    "status" : "active"
+                  "previous" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "deletedAt" : "2026-01-15T09:30:00.000Z",
+                    "fields" : {
+                      "name" : "Website relaunch",
+                      "priority" : 2,
+                      "status" : "active"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
                   },
-                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  "record" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "deletedAt" : "2026-01-15T09:30:00.000Z",
+                    "fields" : {
+                      "name" : "Website relaunch",
+                      "priority" : 2,
+                      "status" : "active"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
                 },
+                "event" : "record.update",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "previous" : {
-                  "createdAt" : "2026-01-15T09:30:00.000Z",
-                  "deletedAt" : "2026-01-15T09:30:00.000Z",
-                  "fields" : {
-                    "name" : "Website relaunch",
-                    "priority" : 2,
-                    "status" : "active"
-                  },
-                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "updatedAt" : "2026-01-15T09:30:00.000Z"
-                },
-                "timestamp" : "2026-01-15T09:30:00.000Z",
-                "type" : "projects.updated"
+                "table" : "projects",
+                "timestamp" : "2026-01-15T09:30:00.000Z"
               },
               "schema" : {
-                "description" : "A projects.updated event.",
+                "description" : "A projects.updated event, sent as `record.update` of `projects`.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Project"
+                    "description" : "The record, and the earlier values of the members the update changed.",
+                    "properties" : {
+                      "previous" : {
+                        "$ref" : "#/components/schemas/ProjectSelection"
+                      },
+                      "record" : {
+                        "$ref" : "#/components/schemas/Project"
+                      }
+                    },
+                    "required" : [
+                      "record",
+                      "previous"
+                    ],
+                    "type" : "object"
                   },
-                  "id" : {
-                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                  "event" : {
+                    "const" : "record.update",
+                    "description" : "What happened to the record.",
                     "type" : "string"
                   },
-                  "previous" : {
-                    "$ref" : "#/components/schemas/ProjectSelection"
+                  "id" : {
+                    "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+                    "type" : "string"
+                  },
+                  "table" : {
+                    "const" : "projects",
+                    "description" : "The table of the record.",
+                    "type" : "string"
                   },
                   "timestamp" : {
                     "description" : "When the change was committed (UTC).",
                     "format" : "date-time",
                     "readOnly" : true,
                     "type" : "string"
-                  },
-                  "type" : {
-                    "const" : "projects.updated",
-                    "description" : "The event type.",
-                    "type" : "string"
                   }
                 },
                 "required" : [
                   "id",
-                  "type",
+                  "event",
+                  "table",
                   "timestamp",
-                  "data",
-                  "previous"
+                  "data"
                 ],
                 "type" : "object"
               }

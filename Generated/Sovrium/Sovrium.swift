@@ -92,7 +92,8 @@ public enum Sovrium {
             .init(type: "contacts.deleted", description: "A record of contacts was deleted; `data` is the record as it was.", table: "contacts", operation: .deleted),
             .init(type: "contacts.restored", description: "A deleted record of contacts was restored; `data` is the record.", table: "contacts", operation: .restored),
         ],
-        management: .init(path: "/api/admin/webhooks", scope: "webhooks:manage", maxRotationGraceSeconds: 604800, routes: ["listMessages": ["/{id}/logs"], "replayFailed": ["/{id}/retry"]])
+        management: .init(path: "/api/admin/webhooks", scope: "webhooks:manage", maxRotationGraceSeconds: 604800, routes: ["listMessages": ["/{id}/logs"], "replayFailed": ["/{id}/retry"]]),
+        payload: .record
     )
 
     /// The app's `audit` section: the server records every table write and serves `GET <base>/audit`.

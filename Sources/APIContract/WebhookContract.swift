@@ -9,6 +9,14 @@ public struct WebhookContract: Sendable {
     public static let messageIDMaxLength = 64
     /// Delivery states of a message, as the logs show them.
     public static let statuses = ["pending", "success", "failed"]
+    /// The `event` of a table event in the record payload (`webhooks.payload: "record"`):
+    /// `record.create`, `record.update`, `record.delete`, `record.restore` for the change
+    /// `created`, `updated`, `deleted`, `restored` (the released Sovrium's names).
+    public static func recordEvent(change: String) -> String {
+        // Each change is its verb's past participle with a final `d`: created, updated, deleted, restored.
+        "record." + (change.hasSuffix("ed") ? String(change.dropLast()) : change)
+    }
+
     /// The event type of test messages (`POST {webhooks}/{id}/test`).
     public static let testEventType = "webhook.test"
     /// Most subscriptions one organization (or, unbound, the app's admins) may store, so a

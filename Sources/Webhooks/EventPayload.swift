@@ -59,14 +59,24 @@ enum EventPayload {
         return text + ",\"timestamp\":" + tail.string + "}"
     }
 
-    /// The payload of `change`, reported as `type`.
-    static func json(id: String, type: String, change: RecordChange, at time: Date, organizationID: String?, tenantScoped: Bool) throws -> String {
+    /// The payload of `change`, reported as `type`, in `format`: the envelope
+    /// (`{id, type, timestamp, [organization_id], data: <record>, [previous]}`) or the record
+    /// payload (`{id, event: "record.update", table, timestamp, [organization_id], data: {record, [previous]}}`).
+    static func json(
+        id: String, type: String, change: RecordChange, at time: Date, organizationID: String?, tenantScoped: Bool,
+        format: WebhookSettings.Payload = .envelope
+    ) throws -> String {
         var writer = JSONWriter(capacity: 512)
         writer.beginObject()
         writer.key("id")
         writer.value(id)
-        writer.key("type")
-        writer.value(type)
+        switch format {
+        case .envelope:
+            writer.member("type", type)
+        case .record:
+            writer.member("event", WebhookContract.recordEvent(change: change.operation.rawValue))
+            writer.member("table", change.table.name)
+        }
         writer.key("timestamp")
         writer.value(time)
         if tenantScoped {
@@ -74,6 +84,10 @@ enum EventPayload {
             if let organizationID { writer.value(organizationID) } else { writer.null() }
         }
         writer.key("data")
+        if format == .record {
+            writer.beginObject()
+            writer.key("record")
+        }
         if let image = change.after ?? change.before {
             writer.value(RawJSON(validatedText: String(decoding: image.json, as: UTF8.self)))
         } else {
@@ -83,6 +97,7 @@ enum EventPayload {
             writer.key("previous")
             try writePrevious(of: change, before: before, to: &writer)
         }
+        if format == .record { writer.endObject() }
         writer.endObject()
         return writer.string
     }

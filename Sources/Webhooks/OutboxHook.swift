@@ -37,7 +37,9 @@ struct OutboxHook: CustomEventHook {
         guard let type = settings.eventType(table: change.table.name, operation: change.operation) else { return [] }
         let organization = settings.tenantScoped && change.table.access?.tenant != nil ? change.identity?.organizationID : nil
         return try statements(type: type, organization: organization, dialect: dialect) { messageID, now in
-            try EventPayload.json(id: messageID, type: type, change: change, at: now, organizationID: organization, tenantScoped: settings.tenantScoped)
+            try EventPayload.json(
+                id: messageID, type: type, change: change, at: now, organizationID: organization, tenantScoped: settings.tenantScoped,
+                format: settings.payload)
         }
     }
 

@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIKit
 import SchemaModel
 
@@ -101,19 +102,41 @@ struct WebhookEvents {
             ])
     }
 
-    /// The members of the payload, as `Webhooks.EventPayload` writes them.
+    /// The members of the payload, as `Webhooks.EventPayload` writes them in the app's
+    /// `webhooks.payload` format.
     private func payload(type: String, table: TableSchema, operation: WebhookTableOperation) throws -> JSONSchema {
-        var properties = envelope(type: type, moment: "When the change was committed (UTC).")
-        properties.append(.init("data", SchemaFactory.reference(OpenAPINames.record(table))))
+        var previous: JSONSchema?
         if operation == .updated {
             // The record's members, none required: the selection component where reads made one.
             let operations = Set(table.operations)
-            let previous = operations.contains(.get) || operations.contains(.list)
+            previous = operations.contains(.get) || operations.contains(.list)
                 ? SchemaFactory.reference(OpenAPINames.selection(table))
                 : try TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, table: table)).selection()
-            properties.append(.init("previous", previous))
         }
-        return SchemaFactory.object(properties, description: "A \(type) event.")
+        let record = SchemaFactory.reference(OpenAPINames.record(table))
+        let moment = "When the change was committed (UTC)."
+        switch webhooks.payload {
+        case .envelope:
+            var properties = envelope(type: type, moment: moment)
+            properties.append(.init("data", record))
+            if let previous { properties.append(.init("previous", previous)) }
+            return SchemaFactory.object(properties, description: "A \(type) event.")
+        case .record:
+            let event = WebhookContract.recordEvent(change: operation.rawValue)
+            var properties = envelope(type: type, moment: moment).filter { $0.name != "type" }
+            properties.insert(.init("event", Self.constant(event, "What happened to the record.")), at: 1)
+            properties.insert(.init("table", Self.constant(table.name, "The table of the record.")), at: 2)
+            var data: [SchemaFactory.Property] = [.init("record", record)]
+            if let previous { data.append(.init("previous", previous)) }
+            let description = "The record" + (previous == nil ? "." : ", and the earlier values of the members the update changed.")
+            properties.append(.init("data", SchemaFactory.object(data, description: description)))
+            return SchemaFactory.object(properties, description: "A \(type) event, sent as `\(event)` of `\(table.name)`.")
+        }
+    }
+
+    /// A string member that always holds `value`.
+    private static func constant(_ value: String, _ description: String) -> JSONSchema {
+        .string(JSONSchema.CoreContext(description: description, allowedValues: [AnyCodable(value)]), JSONSchema.StringContext())
     }
 
     /// `id`, `type`, `timestamp` and, in tenant-scoped apps, `organization_id`: the members
@@ -122,7 +145,9 @@ struct WebhookEvents {
         type: String, moment: String, organization: String = "The organization whose row changed; null for rows of no organization."
     ) -> [SchemaFactory.Property] {
         var properties: [SchemaFactory.Property] = [
-            .init("id", SchemaFactory.string("The message id, also sent as `webhook-id`; the same on every retry.")),
+            .init("id", SchemaFactory.string(webhooks.signature.scheme == .standardWebhooks
+                ? "The message id, also sent as `webhook-id`; the same on every retry."
+                : "The message id; the same on every retry, so receivers can drop duplicates.")),
             .init("type", .string(JSONSchema.CoreContext(description: "The event type.", allowedValues: [AnyCodable(type)]), JSONSchema.StringContext())),
             .init("timestamp", SchemaFactory.timestamp(moment)),
         ]

@@ -54,6 +54,7 @@ enum WebhookTranslator {
                 "management: .init(path: \(SwiftNames.literal(management.path)), scope: \(SwiftNames.literal(management.scope)), "
                     + "maxRotationGraceSeconds: \(management.maxRotationGraceSeconds)" + Self.managementRoutes(management.routes) + ")")
         }
+        if webhooks.payload != .envelope { lines.append("payload: .\(webhooks.payload.rawValue)") }
         return lines.listItems { $0 }
     }
 

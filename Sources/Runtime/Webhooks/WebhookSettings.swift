@@ -175,12 +175,23 @@ public struct WebhookSettings: Sendable {
     public let subscriptions: [StaticSubscription]
     /// Custom event types, in declaration order.
     public let customEvents: [CustomEventType]
+    /// How table events' bodies are shaped (`webhooks.payload`).
+    public let payload: Payload
+
+    /// The body of a table event.
+    public enum Payload: String, Sendable, Hashable {
+        /// `{id, type, timestamp, [organization_id], data: <record>, [previous]}`.
+        case envelope
+        /// `{id, event: "record.create", table, timestamp, [organization_id], data: {record, [previous]}}`.
+        case record
+    }
 
     /// Creates the settings.
     public init(
         tenantScoped: Bool, signature: Signature, delivery: Delivery, events: [EventType], customEvents: [CustomEventType] = [],
-        subscriptions: [StaticSubscription] = [], management: Management? = nil
+        subscriptions: [StaticSubscription] = [], management: Management? = nil, payload: Payload = .envelope
     ) {
+        self.payload = payload
         self.customEvents = customEvents
         self.management = management
         self.tenantScoped = tenantScoped

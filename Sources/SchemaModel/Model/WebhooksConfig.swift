@@ -17,6 +17,8 @@ public struct WebhooksConfig: Codable, Sendable, Hashable {
     public var management: WebhookManagementConfig?
     /// Custom event types custom handlers emit (`webhooks.events`), in declaration order.
     public var events: [WebhookCustomEventConfig] = []
+    /// How table events' bodies are shaped (`payload`).
+    public var payload: WebhookPayloadFormat = .envelope
 
     /// Creates the section; the defaults are the platform conventions.
     public init(
@@ -159,4 +161,13 @@ public struct WebhookStaticSubscriptionConfig: Codable, Sendable, Hashable {
         self.secretEnv = secretEnv
         self.events = events
     }
+}
+
+/// `webhooks.payload`: the body of a table event.
+public enum WebhookPayloadFormat: String, Codable, Sendable, CaseIterable, Hashable {
+    /// `{id, type, timestamp, [organization_id], data: <record>, [previous]}` (Loom's).
+    case envelope
+    /// `{id, event: "record.create", table, timestamp, [organization_id], data: {record, [previous]}}`
+    /// (the released Sovrium's).
+    case record
 }

@@ -106,7 +106,7 @@ enum SchemaKeys {
 
     /// The `webhooks` object of `app.json`.
     static let webhooks = ObjectKeys(
-        accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions", "management", "events"])
+        accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions", "management", "events", "payload"])
 
     /// The `audit` object of `app.json`.
     static let audit = ObjectKeys(accepted: ["retentionDays", "purgeIntervalSeconds"])

@@ -15,6 +15,7 @@ enum WebhooksConfigReader {
             subscriptions: readSubscriptions(reader),
             management: readManagement(reader))
         config.events = readEvents(reader)
+        config.payload = reader.choice("payload", named: "webhook payload") ?? .envelope
         return config
     }
 

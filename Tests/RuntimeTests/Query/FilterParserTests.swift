@@ -118,4 +118,51 @@ struct FilterParserTests {
             #expect(throws: FilterSyntaxError.self, "\(bad)") { try SortParser.parse(bad) }
         }
     }
+
+    @Test("the JSON tree form parses to the expression the language gives, every operator included")
+    func jsonTree() throws {
+        let tree = #"{"and": [{"field": "status", "operator": "equals", "value": "open"}, {"or": [{"field": "priority", "operator": "greaterThan", "value": 2}, {"field": "project_id.name", "operator": "startsWith", "value": "W_%"}]}]}"#
+        #expect(try FilterParser.parse(tree) == FilterParser.parse(#"status = 'open' && (priority > 2 || project_id.name like 'W\\_\\%%')"#))
+        let cases: [(String, String, FilterExpression)] = [
+            ("notEquals", #""value": 1"#, comparison("a", .notEqual, [.integer(1)])),
+            ("greaterThanOrEqual", #""value": 1.5"#, comparison("a", .greaterOrEqual, [.number(1.5)])),
+            ("lessThan", #""value": -1"#, comparison("a", .less, [.integer(-1)])),
+            ("lessThanOrEqual", #""value": null"#, comparison("a", .lessOrEqual, [.null])),
+            ("contains", #""value": "x""#, comparison("a", .contains, [.string("x")])),
+            ("endsWith", #""value": "\\x""#, comparison("a", .like, [.string("%\\\\x")])),
+            ("in", #""value": ["x", 2, true]"#, comparison("a", .isIn, [.string("x"), .integer(2), .bool(true)])),
+            ("isNull", "", comparison("a", .isNull, [])),
+            ("isNotNull", "", comparison("a", .isNotNull, [])),
+            ("isEmpty", "", .or([comparison("a", .isNull, []), comparison("a", .equal, [.string("")])])),
+            ("isTrue", "", comparison("a", .equal, [.bool(true)])),
+            ("isFalse", "", comparison("a", .equal, [.bool(false)])),
+        ]
+        for (name, value, expected) in cases {
+            let text = #"  {"or": [{"field": "a", "operator": "\#(name)"\#(value.isEmpty ? "" : ", " + value)}]}"#
+            #expect(try FilterParser.parse(text) == .or([expected]), "\(name)")
+        }
+        #expect(JSONFilterParser.operators.count == cases.count + 3)
+    }
+
+    @Test("a malformed JSON tree is refused naming the member, within the language's limits")
+    func jsonTreeRefusals() {
+        let deep = String(repeating: #"{"and": ["#, count: 17) + #"{"field": "a", "operator": "isNull"}"# + String(repeating: "]}", count: 17)
+        let many = #"{"or": ["# + Array(repeating: #"{"field": "a", "operator": "isNull"}"#, count: 65).joined(separator: ",") + "]}"
+        let long = #"{"or": [{"field": "a", "operator": "in", "value": ["# + Array(repeating: "1", count: 101).joined(separator: ",") + "]}]}"
+        for (text, fragment) in [
+            ("{", "not valid JSON"), (#"{"and": []}"#, "filter.and"), (#"{"and": {}}"#, "filter.and"), (#"{"not": []}"#, "unknown member"),
+            (#"{"field": "a b", "operator": "equals", "value": 1}"#, "filter.field"), (#"{"field": "a.b.c", "operator": "isNull"}"#, "filter.field"),
+            (#"{"field": "a", "operator": "like", "value": "x"}"#, "unknown operator"), (#"{"field": "a", "operator": "equals"}"#, "needs a value"),
+            (#"{"field": "a", "operator": "isNull", "value": 1}"#, "takes no value"), (#"{"field": "a", "operator": "contains", "value": 1}"#, "needs a string"),
+            (#"{"field": "a", "operator": "equals", "value": [1]}"#, "needs a value"), (#"{"field": "a", "operator": "in", "value": []}"#, "non-empty array"),
+            (deep, "nest more than"), (many, "at most 64"), (long, "at most 100"),
+        ] {
+            do {
+                _ = try FilterParser.parse(text)
+                Issue.record("accepted: \(text.prefix(80))")
+            } catch {
+                #expect(error.message.contains(fragment), "\(text.prefix(80)): \(error.message)")
+            }
+        }
+    }
 }

@@ -53,20 +53,22 @@ struct SovriumWebhookContractTests {
             let received = try await sovrium.receiver.waitFor(3, timeout: .seconds(10))
             try await Task.sleep(for: .milliseconds(300))
             #expect(await sovrium.receiver.received().count == 3, "only the projects events")
-            // AC-002: create, update, delete.
-            #expect(received.map { Self.json($0)["type"] as? String } == ["projects.created", "projects.updated", "projects.deleted"])
+            // AC-002: create, update, delete; the released payload: `event`, `table`, `data.record`.
+            #expect(received.map { Self.json($0)["event"] as? String } == ["record.create", "record.update", "record.delete"])
             for request in received {
                 let body = Self.json(request)
                 // US-API-WEBHOOK-003: the event type, a timestamp, the record, a signature the receiver can check.
-                #expect(body["type"] is String && body["id"] is String)
+                #expect(body["table"] as? String == "projects" && (body["id"] as? String)?.hasPrefix("msg_") == true, "\(body)")
                 #expect((body["timestamp"] as? String).map { $0.hasSuffix("Z") && $0.count == 24 } == true, "\(body)")
-                let data = try #require(body["data"] as? [String: any Sendable], "\(body)")
-                #expect(data["id"] as? String == id && (data["fields"] as? [String: any Sendable])?["name"] as? String == "Alpha")
+                let record = try #require((body["data"] as? [String: any Sendable])?["record"] as? [String: any Sendable], "\(body)")
+                #expect(record["id"] as? String == id && (record["fields"] as? [String: any Sendable])?["name"] as? String == "Alpha")
                 #expect(try Self.verifies(request, secret: secret), "\(request.headers)")
-                #expect(request.headers["content-type"] == "application/json")
+                #expect(request.headers["content-type"] == "application/json" && request.headers["user-agent"] == "Loom-Webhooks/1")
             }
-            #expect(((Self.json(received[1])["previous"] as? [String: any Sendable])?["fields"] as? [String: any Sendable])?["priority"] as? Int == 2,
-                "an update carries the earlier values: \(Self.json(received[1]))")
+            let update = try #require(Self.json(received[1])["data"] as? [String: any Sendable])
+            #expect(((update["previous"] as? [String: any Sendable])?["fields"] as? [String: any Sendable])?["priority"] as? Int == 2,
+                "an update carries the earlier values of what it changed: \(update)")
+            #expect(((update["record"] as? [String: any Sendable])?["fields"] as? [String: any Sendable])?["priority"] as? Int == 5)
         }
     }
 
