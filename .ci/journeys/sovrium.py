@@ -95,10 +95,10 @@ def caller(token: str | None = None, header: str = "Authorization", prefix: str 
                                raise_on_unexpected_status=True)
 
 
-def refused(answer, status_code: str, what: str) -> ErrorBody:
+def refused(answer, code: str, what: str) -> ErrorBody:
     """`answer` is the app's error body with `code`."""
     error = expect(answer, ErrorBody, what)
-    assert error.success is False and error.code == status_code and error.message, (what, error)
+    assert error.success is False and error.code == code and error.message, (what, error)
     return error
 
 
@@ -313,6 +313,7 @@ refused(auth_signup.sync(client=anonymous, body=AuthSignupRequest(email=email, p
 other_email = f"colleague-{secrets.token_hex(3)}@example.com"
 colleague = expect(auth_signup_alias_1.sync(client=caller("", prefix=""), body=AuthSignupRequest(
     email=other_email, password=PASSWORD, name="Colleague")), AuthTokens, "sign up at /api/auth/sign-up/email")
+assert colleague.user.email == other_email and colleague.user.role == AppRole.MEMBER, colleague
 refused(auth_login.sync(client=anonymous, body=AuthLoginRequest(email=email, password="wrong password")), "UNAUTHORIZED",
         "a wrong password")
 tokens = expect(auth_login.sync(client=anonymous, body=AuthLoginRequest(email=email, password=PASSWORD)), AuthTokens,
@@ -324,7 +325,8 @@ me = expect(auth_get_profile.sync(client=member), AuthUser, "the member's accoun
 assert me.email == email and me.role == AppRole.MEMBER, me
 assert expect(auth_update_profile.sync(client=member, body=AuthProfileUpdate(name="Mem Ber")), AuthUser, "rename").name == "Mem Ber"
 assert expect(auth_current_session.sync(client=member), AuthCurrentSession, "the member's session").session.id == tokens.session_id
-created_project = expect(create_project.sync(client=member, body=ProjectCreate(name="Member's project")), Project, "a member writes")
+assert expect(create_project.sync(client=member, body=ProjectCreate(name="Member's project")), Project,
+              "a member writes a project").fields.name == "Member's project"
 refused(auth_list_accounts.sync(client=member), "FORBIDDEN", "a member may not list accounts")
 refused(list_audit_events.sync(client=member), "FORBIDDEN", "nor read the audit trail")
 extra = expect(auth_create_session.sync(client=member, body=AuthSessionCreate()), AuthTokens, "a new session")

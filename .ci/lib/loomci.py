@@ -452,7 +452,7 @@ def bootstrap(server: Server) -> Credentials:
 
 
 # Apps whose journey must exercise every operation of their document (`.ci/clients` fails below it).
-FULL_ENDPOINT_COVERAGE = {"stationthis"}
+FULL_ENDPOINT_COVERAGE = {"sovrium", "stationthis"}
 
 _ACCESS_LINE = re.compile(r'"method":"([A-Z]+)","route":"([^"]*)"|\bmethod=([A-Z]+) route=("(?:[^"\\]|\\.)*"|\S+)')
 
