@@ -46,6 +46,7 @@ public struct FilterParser {
         }
         // The JSON tree form (`{"and": [{"field", "operator", "value"}]}`) parses to the same expression.
         if JSONFilterParser.isJSON(text) { return try JSONFilterParser.parse(text, limits: limits) }
+        if let shorthand = shorthand(text) { return shorthand }
         var lexer = FilterLexer(text)
         var parser = FilterParser(tokens: try lexer.tokens(), limits: limits)
         guard parser.current.token != .end else {
@@ -56,6 +57,36 @@ public struct FilterParser {
             throw parser.unexpected("'&&', '||' or the end of the filter")
         }
         return expression
+    }
+
+    /// `field:value` (the released Sovrium's shorthand): the field (or `relation.field`) equals
+    /// the text after the first colon, read as an integer, a number, `true`, `false` or `null`
+    /// when it is one and as text otherwise. The language never puts a colon right after a path,
+    /// so the two cannot be confused.
+    static func shorthand(_ text: String) -> FilterExpression? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let names = text[..<colon].split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(names.count), names.allSatisfy({ name in
+            guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+            return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        }) else { return nil }
+        let value = String(text[text.index(after: colon)...])
+        let literal: FilterLiteral
+        switch value {
+        case "true": literal = .bool(true)
+        case "false": literal = .bool(false)
+        case "null": literal = .null
+        default:
+            if let integer = Int64(value) {
+                literal = .integer(integer)
+            } else if let number = Double(value), number.isFinite, value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "-" }) {
+                literal = .number(number)
+            } else {
+                literal = .string(value)
+            }
+        }
+        let operation: FilterOperator = literal == .null ? .isNull : .equal
+        return .comparison(FilterComparison(path: names.map(String.init), operation: operation, values: literal == .null ? [] : [literal]))
     }
 
     private init(tokens: [PositionedToken], limits: Limits) {

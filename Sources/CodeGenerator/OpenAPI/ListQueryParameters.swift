@@ -36,7 +36,8 @@ enum ListQueryParameters {
         operators \(JSONFilterParser.operators.map { "`\($0)`" }.joined(separator: ", ")) (`contains` ignores case; \
         `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). \
         Example: `{"and": [{"field": "status", "operator": "equals", "value": "active"}, {"field": "priority", \
-        "operator": "greaterThan", "value": 1}]}`.
+        "operator": "greaterThan", "value": 1}]}`. The shorthand `field:value` (no spaces before the colon) \
+        is `field` equal to the text after the colon, read as a number, `true`, `false` or `null` when it is one.
         """
 
     /// `filter`, listing the table's filterable fields (and those reachable through relations).

@@ -165,4 +165,19 @@ struct FilterParserTests {
             }
         }
     }
+
+    @Test("field:value is equality with the text after the colon, read as a number, boolean or null when it is one")
+    func shorthand() throws {
+        #expect(try FilterParser.parse("status:active") == comparison("status", .equal, [.string("active")]))
+        #expect(try FilterParser.parse("priority:3") == comparison("priority", .equal, [.integer(3)]))
+        #expect(try FilterParser.parse("score:-2.5") == comparison("score", .equal, [.number(-2.5)]))
+        #expect(try FilterParser.parse("done:true") == comparison("done", .equal, [.bool(true)]))
+        #expect(try FilterParser.parse("due_on:null") == comparison("due_on", .isNull, []))
+        #expect(try FilterParser.parse("project_id.name:Web: relaunch") == comparison("project_id.name", .equal, [.string("Web: relaunch")]))
+        #expect(try FilterParser.parse("name:") == comparison("name", .equal, [.string("")]))
+        #expect(try FilterParser.parse("title = 'a:b'") == comparison("title", .equal, [.string("a:b")]))
+        for bad in ["1a:b", "a b:c", ":x", "a.b.c:d"] {
+            #expect(throws: FilterSyntaxError.self, "\(bad)") { try FilterParser.parse(bad) }
+        }
+    }
 }

@@ -125,6 +125,9 @@ struct SovriumRESTContractTests {
             #expect(try await names("filter=" + Self.encoded(nested)) == ["Alpha", "Web_site"])
             #expect(try await names("filter=" + Self.encoded(#"{"and": [{"field": "name", "operator": "endsWith", "value": "a"}]}"#)) == ["Alpha", "Beta", "Gamma"])
             #expect(try await names("filter=" + Self.encoded(#"{"and": [{"field": "status", "operator": "isNotNull"}]}"#)).count == 4)
+            // The released shorthand `field:value`.
+            #expect(try await names("filter=status:done") == ["Gamma"])
+            #expect(try await names("filter=priority:3") == ["Beta", "Gamma"])
             let unknown = try await sovrium.app.request(
                 .get, Self.projects + "?filter=" + Self.encoded(#"{"and": [{"field": "status", "operator": "like", "value": "a"}]}"#), headers: auth)
             #expect(unknown.status == .badRequest && unknown.sovriumError.code == "VALIDATION_ERROR" && unknown.sovriumError.fields == ["filter"], "\(unknown.text)")
