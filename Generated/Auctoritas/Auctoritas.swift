@@ -16,6 +16,7 @@ public enum Auctoritas {
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
         maxBatchSize: 100,
         naming: .camelCase,
+        systemRoutes: ["tableCatalog": ContractRouteOverride(paths: [])],
         requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120)),
         cors: CORSSettings(origins: ["http://localhost:5173", "http://localhost:4321"], methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"], credentials: true, maxAgeSeconds: 600)
     )

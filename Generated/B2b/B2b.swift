@@ -17,6 +17,7 @@ public enum B2b {
         maxBatchSize: 100,
         errors: ErrorVocabulary(["FORBIDDEN": .init(code: "PERMISSION_DENIED"), "INVALID_CREDENTIALS": .init(code: "AUTHENTICATION_FAILED"), "NOT_FOUND": .init(code: "RESOURCE_NOT_FOUND"), "TOO_MANY_REQUESTS": .init(code: "RATE_LIMIT_EXCEEDED"), "UNAUTHENTICATED": .init(code: "AUTHENTICATION_FAILED")]),
         headers: HeaderNames(apiKey: "X-API-Key", requestID: "X-Request-Id", idempotencyKey: "X-Idempotency-Key"),
+        systemRoutes: ["tableCatalog": ContractRouteOverride(paths: [])],
         rateLimits: RateLimitSettings(legacyHeaders: true, tiers: RateLimitTiers([RateLimitPolicy(name: "standard", quota: 100, window: 60), RateLimitPolicy(name: "professional", quota: 1000, window: 60), RateLimitPolicy(name: "enterprise", quota: 10000, window: 60)], defaultTier: RateLimitPolicy(name: "standard", quota: 100, window: 60))),
         security: SecurityHeaders(servedOverTLS: true, referrerPolicy: "no-referrer", hstsMaxAge: 31536000),
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),

@@ -15,6 +15,7 @@ public enum Benchauthprotected {
         maxBodyBytes: 65536,
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
         maxBatchSize: 100,
+        systemRoutes: ["tableCatalog": ContractRouteOverride(paths: [])],
         rateLimits: RateLimitSettings(legacyHeaders: true, tiers: RateLimitTiers([RateLimitPolicy(name: "standard", quota: 100000000, window: 60)], defaultTier: RateLimitPolicy(name: "standard", quota: 100000000, window: 60))),
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
         requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120)),

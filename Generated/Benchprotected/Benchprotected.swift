@@ -15,7 +15,7 @@ public enum Benchprotected {
         maxBodyBytes: 65536,
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
         maxBatchSize: 100,
-        systemRoutes: ["adminConsole": ContractRouteOverride(paths: [])],
+        systemRoutes: ["adminConsole": ContractRouteOverride(paths: []), "tableCatalog": ContractRouteOverride(paths: [])],
         rateLimits: RateLimitSettings(perAnonymousIP: RateLimitPolicy(name: "anonymous", quota: 100000000, window: 60), legacyHeaders: true),
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
         requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120)),

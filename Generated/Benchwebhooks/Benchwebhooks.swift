@@ -15,7 +15,7 @@ public enum Benchwebhooks {
         maxBodyBytes: 65536,
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
         maxBatchSize: 100,
-        systemRoutes: ["adminConsole": ContractRouteOverride(paths: [])],
+        systemRoutes: ["adminConsole": ContractRouteOverride(paths: []), "tableCatalog": ContractRouteOverride(paths: [])],
         requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
     )
 

@@ -18,7 +18,7 @@ public enum Layout {
         naming: .camelCase,
         errors: ErrorVocabulary(["FORBIDDEN": .init(code: "PERMISSION_DENIED"), "NOT_FOUND": .init(code: "RESOURCE_NOT_FOUND"), "UNAUTHENTICATED": .init(code: "AUTHENTICATION_FAILED"), "VALIDATION_ERROR": .init(code: "INVALID_INPUT", status: 400)]),
         headers: HeaderNames(apiKey: "X-Api-Token", requestID: "X-Correlation-Id", idempotencyKey: "X-Idempotency-Key"),
-        systemRoutes: ["health": ContractRouteOverride(paths: ["/api/status"])],
+        systemRoutes: ["health": ContractRouteOverride(paths: ["/api/status"]), "tableCatalog": ContractRouteOverride(paths: [])],
         rateLimits: RateLimitSettings(perCaller: RateLimitPolicy(name: "standard", quota: 100, window: 60), perAnonymousIP: RateLimitPolicy(name: "anonymous", quota: 60, window: 60), routeGroups: [(policy: RateLimitPolicy(name: "credentials", quota: 10, window: 60), paths: ["/api/accounts/sign-in", "/api/v0/login", "/api/accounts/register", "/api/operators/sign-in"])], legacyHeaders: true),
         trustedProxies: ["10.0.0.0/8", "fd00::/8", "127.0.0.1"],
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [.batch], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),

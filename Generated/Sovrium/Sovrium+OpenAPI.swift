@@ -3536,6 +3536,242 @@ extension Sovrium {
         ],
         "type" : "object"
       },
+      "TableCatalog" : {
+        "description" : "The app's tables.",
+        "examples" : [
+          {
+            "tables" : [
+              {
+                "description" : "A person the workspace is in touch with: the second table of Sovrium's API specs (a required, unique email and a name).",
+                "fields" : [
+                  {
+                    "description" : "The contact's email address; no two contacts share it.",
+                    "name" : "email",
+                    "nullable" : false,
+                    "readOnly" : false,
+                    "required" : true,
+                    "type" : "email",
+                    "unique" : true
+                  },
+                  {
+                    "description" : "Given name.",
+                    "name" : "firstName",
+                    "nullable" : true,
+                    "readOnly" : false,
+                    "required" : false,
+                    "type" : "string",
+                    "unique" : false
+                  },
+                  {
+                    "description" : "Family name.",
+                    "name" : "lastName",
+                    "nullable" : true,
+                    "readOnly" : false,
+                    "required" : false,
+                    "type" : "string",
+                    "unique" : false
+                  }
+                ],
+                "name" : "contacts",
+                "operations" : [
+                  "list",
+                  "get",
+                  "create",
+                  "replace",
+                  "update",
+                  "delete"
+                ],
+                "path" : "/api/tables/contacts/records",
+                "primaryKey" : {
+                  "name" : "id",
+                  "type" : "uuid"
+                },
+                "softDelete" : true,
+                "timestamps" : true
+              },
+              {
+                "description" : "A project of the workspace: the first table of Sovrium's API specs (name, status, priority).",
+                "fields" : [
+                  {
+                    "description" : "The project's name.",
+                    "name" : "name",
+                    "nullable" : false,
+                    "readOnly" : false,
+                    "required" : true,
+                    "type" : "string",
+                    "unique" : false
+                  },
+                  {
+                    "description" : "Where the project stands; `active` unless another is sent.",
+                    "name" : "status",
+                    "nullable" : false,
+                    "readOnly" : false,
+                    "required" : false,
+                    "type" : "string",
+                    "unique" : false
+                  },
+                  {
+                    "description" : "Priority, 1 (default) and up.",
+                    "name" : "priority",
+                    "nullable" : false,
+                    "readOnly" : false,
+                    "required" : false,
+                    "type" : "integer",
+                    "unique" : false
+                  }
+                ],
+                "name" : "projects",
+                "operations" : [
+                  "list",
+                  "get",
+                  "create",
+                  "replace",
+                  "update",
+                  "delete"
+                ],
+                "path" : "/api/tables/projects/records",
+                "primaryKey" : {
+                  "name" : "id",
+                  "type" : "uuid"
+                },
+                "softDelete" : true,
+                "timestamps" : true
+              }
+            ]
+          }
+        ],
+        "properties" : {
+          "tables" : {
+            "description" : "Every table, by name.",
+            "items" : {
+              "description" : "A table.",
+              "properties" : {
+                "description" : {
+                  "description" : "What it holds.",
+                  "type" : "string"
+                },
+                "fields" : {
+                  "description" : "Its fields, in declaration order.",
+                  "items" : {
+                    "description" : "A field (write-only fields are left out).",
+                    "properties" : {
+                      "description" : {
+                        "description" : "What it holds.",
+                        "type" : "string"
+                      },
+                      "name" : {
+                        "description" : "The field's JSON member.",
+                        "type" : "string"
+                      },
+                      "nullable" : {
+                        "description" : "Whether it may be null.",
+                        "type" : "boolean"
+                      },
+                      "readOnly" : {
+                        "description" : "Whether only the server sets it.",
+                        "type" : "boolean"
+                      },
+                      "required" : {
+                        "description" : "Whether create and replace must send it.",
+                        "type" : "boolean"
+                      },
+                      "table" : {
+                        "description" : "The table a relation refers to.",
+                        "type" : "string"
+                      },
+                      "type" : {
+                        "description" : "Its schema type: string, text, integer, number, boolean, datetime, date, uuid, email, url, enum, json or relation.",
+                        "type" : "string"
+                      },
+                      "unique" : {
+                        "description" : "Whether no two records share a value.",
+                        "type" : "boolean"
+                      },
+                      "values" : {
+                        "description" : "The values of an enum.",
+                        "items" : {
+                          "description" : "An allowed value.",
+                          "type" : "string"
+                        },
+                        "type" : "array"
+                      }
+                    },
+                    "required" : [
+                      "name",
+                      "type",
+                      "description",
+                      "required",
+                      "nullable",
+                      "unique",
+                      "readOnly"
+                    ],
+                    "type" : "object"
+                  },
+                  "type" : "array"
+                },
+                "name" : {
+                  "description" : "The table's name.",
+                  "type" : "string"
+                },
+                "operations" : {
+                  "description" : "The operations it serves.",
+                  "items" : {
+                    "description" : "list, get, create, replace, update or delete.",
+                    "type" : "string"
+                  },
+                  "type" : "array"
+                },
+                "path" : {
+                  "description" : "Its collection path (list and create); one record is at `<path>/{id}`.",
+                  "type" : "string"
+                },
+                "primaryKey" : {
+                  "description" : "The primary key.",
+                  "properties" : {
+                    "name" : {
+                      "description" : "The key's JSON member.",
+                      "type" : "string"
+                    },
+                    "type" : {
+                      "description" : "uuid, integer or prefixed.",
+                      "type" : "string"
+                    }
+                  },
+                  "required" : [
+                    "name",
+                    "type"
+                  ],
+                  "type" : "object"
+                },
+                "softDelete" : {
+                  "description" : "Whether a delete only marks records deleted (and they can be restored).",
+                  "type" : "boolean"
+                },
+                "timestamps" : {
+                  "description" : "Whether records carry their creation and update times.",
+                  "type" : "boolean"
+                }
+              },
+              "required" : [
+                "name",
+                "description",
+                "path",
+                "primaryKey",
+                "operations",
+                "timestamps",
+                "softDelete",
+                "fields"
+              ],
+              "type" : "object"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "tables"
+        ],
+        "type" : "object"
+      },
       "UsageDay" : {
         "description" : "The requests of one UTC day, API key and organization.",
         "examples" : [
@@ -10937,6 +11173,148 @@ extension Sovrium {
 
         ],
         "summary" : "OpenAPI document",
+        "tags" : [
+          "system"
+        ]
+      }
+    },
+    "/api/tables" : {
+      "get" : {
+        "description" : "Every table of the app with its collection path, key, operations and fields (type, required, nullable, unique, read-only), as the schema declares them; the same for every caller. Served only where `routes.tableCatalog` places it.",
+        "operationId" : "listTables",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "example" : {
+                  "tables" : [
+                    {
+                      "description" : "A person the workspace is in touch with: the second table of Sovrium's API specs (a required, unique email and a name).",
+                      "fields" : [
+                        {
+                          "description" : "The contact's email address; no two contacts share it.",
+                          "name" : "email",
+                          "nullable" : false,
+                          "readOnly" : false,
+                          "required" : true,
+                          "type" : "email",
+                          "unique" : true
+                        },
+                        {
+                          "description" : "Given name.",
+                          "name" : "firstName",
+                          "nullable" : true,
+                          "readOnly" : false,
+                          "required" : false,
+                          "type" : "string",
+                          "unique" : false
+                        },
+                        {
+                          "description" : "Family name.",
+                          "name" : "lastName",
+                          "nullable" : true,
+                          "readOnly" : false,
+                          "required" : false,
+                          "type" : "string",
+                          "unique" : false
+                        }
+                      ],
+                      "name" : "contacts",
+                      "operations" : [
+                        "list",
+                        "get",
+                        "create",
+                        "replace",
+                        "update",
+                        "delete"
+                      ],
+                      "path" : "/api/tables/contacts/records",
+                      "primaryKey" : {
+                        "name" : "id",
+                        "type" : "uuid"
+                      },
+                      "softDelete" : true,
+                      "timestamps" : true
+                    },
+                    {
+                      "description" : "A project of the workspace: the first table of Sovrium's API specs (name, status, priority).",
+                      "fields" : [
+                        {
+                          "description" : "The project's name.",
+                          "name" : "name",
+                          "nullable" : false,
+                          "readOnly" : false,
+                          "required" : true,
+                          "type" : "string",
+                          "unique" : false
+                        },
+                        {
+                          "description" : "Where the project stands; `active` unless another is sent.",
+                          "name" : "status",
+                          "nullable" : false,
+                          "readOnly" : false,
+                          "required" : false,
+                          "type" : "string",
+                          "unique" : false
+                        },
+                        {
+                          "description" : "Priority, 1 (default) and up.",
+                          "name" : "priority",
+                          "nullable" : false,
+                          "readOnly" : false,
+                          "required" : false,
+                          "type" : "integer",
+                          "unique" : false
+                        }
+                      ],
+                      "name" : "projects",
+                      "operations" : [
+                        "list",
+                        "get",
+                        "create",
+                        "replace",
+                        "update",
+                        "delete"
+                      ],
+                      "path" : "/api/tables/projects/records",
+                      "primaryKey" : {
+                        "name" : "id",
+                        "type" : "uuid"
+                      },
+                      "softDelete" : true,
+                      "timestamps" : true
+                    }
+                  ]
+                },
+                "schema" : {
+                  "$ref" : "#/components/schemas/TableCatalog"
+                }
+              }
+            },
+            "description" : "The tables.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "List the tables",
         "tags" : [
           "system"
         ]

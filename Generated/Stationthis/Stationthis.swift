@@ -17,6 +17,7 @@ public enum Stationthis {
         maxBatchSize: 100,
         naming: .camelCase,
         errors: ErrorVocabulary(["CSRF_FAILED": .init(code: "CSRF_TOKEN_INVALID"), "TOO_MANY_REQUESTS": .init(code: "RATE_LIMITED"), "UNAUTHENTICATED": .init(code: "UNAUTHORIZED"), "VALIDATION_ERROR": .init(code: "INVALID_INPUT", status: 400)]),
+        systemRoutes: ["tableCatalog": ContractRouteOverride(paths: [])],
         rateLimits: RateLimitSettings(perIP: RateLimitPolicy(name: "api", quota: 100, window: 900), legacyHeaders: true),
         trustedProxies: ["127.0.0.1", "::1"],
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),

@@ -3,6 +3,8 @@
 public enum SystemContract {
     /// Name of the health body schema.
     public static let healthStatusSchema = "HealthStatus"
+    /// Name of the table catalog's schema.
+    public static let tableCatalogSchema = "TableCatalog"
 
     /// Every route at the paths `layout` gives it (the app's `routes`; the prefix is empty:
     /// system routes are served at the root by default).
@@ -53,6 +55,12 @@ public enum SystemContract {
                 .docs, .get, "/docs", summary: "API documentation",
                 description: "Interactive HTML documentation rendered from `/openapi.json`.",
                 responses: [ContractResponse(200, .html, "The documentation page.")], credentials: .none),
+            ContractRoute(
+                .tableCatalog, .get, "/tables", summary: "List the tables",
+                description: "Every table of the app with its collection path, key, operations and fields (type, required, "
+                    + "nullable, unique, read-only), as the schema declares them; the same for every caller. Served only where "
+                    + "`routes.tableCatalog` places it.",
+                responses: [ContractResponse(200, .json(tableCatalogSchema), "The tables.")], credentials: .none),
             ContractRoute(
                 .adminConsole, .get, "/admin", summary: "Admin console",
                 description: "The web console for the app's administrators: tables and records, API keys, webhooks, "

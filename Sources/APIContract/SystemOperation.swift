@@ -9,4 +9,5 @@ public enum SystemOperation: String, ContractOperation {
     case adminConsole = "adminConsole"
     case adminConsoleScript = "adminConsoleScript"
     case adminConsoleStyle = "adminConsoleStyle"
+    case tableCatalog = "listTables"
 }

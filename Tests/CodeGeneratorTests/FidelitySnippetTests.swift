@@ -54,8 +54,10 @@ struct FidelitySnippetTests {
         #expect(settings.contains(#"errorFormat: ErrorBodyFormat(contentType: "application/json", template: .object([.init("error", .object([.init("code", .value(.code)), .init("message", .value(.message)), .init("details", .value(.fieldErrors))])), .init("requestId", .value(.requestID))]))"#))
         #expect(settings.contains(#"errors: ErrorVocabulary(["NOT_FOUND": .init(code: "RESOURCE_NOT_FOUND"), "VALIDATION_ERROR": .init(code: "INVALID_INPUT", status: 400)])"#))
         #expect(settings.contains(#"headers: HeaderNames(apiKey: "X-API-Key", requestID: "X-Correlation-Id")"#))
-        // The app has no accounts to sign in to the admin console with, so it is switched off.
-        #expect(settings.contains(#"systemRoutes: ["adminConsole": ContractRouteOverride(paths: []), "health": ContractRouteOverride(paths: ["/api/status"])]"#))
+        // The app has no accounts to sign in to the admin console with, so it is switched off; the
+        // table catalog is off unless placed.
+        #expect(settings.contains(
+            #"systemRoutes: ["adminConsole": ContractRouteOverride(paths: []), "health": ContractRouteOverride(paths: ["/api/status"]), "tableCatalog": ContractRouteOverride(paths: [])]"#))
     }
 
     @Test("table descriptors: path, aliases, switched-off routes, prefixed key, camelCase members, envelopes, list parameters")

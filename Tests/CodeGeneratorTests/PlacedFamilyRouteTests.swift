@@ -1,4 +1,5 @@
 import Foundation
+import SchemaModel
 import Testing
 
 @testable import CodeGenerator
@@ -84,5 +85,28 @@ struct PlacedFamilyRouteTests {
         #expect(off.contains("webhooks.management.routes.sendTest") && off.contains("cannot be switched off"), "\(off)")
         let clash = try RouteMethodOverrideTests.diagnostics(Self.files(Self.webhooks(#", "routes": {"sendTest": "/{id}/retry", "replayFailed": "/{id}/retry"}"#)))
         #expect(clash.contains("POST /api/admin/webhooks/{id}/retry"), "\(clash)")
+    }
+
+    @Test("the table catalog is served only where routes.tableCatalog places it, its settings and example written once")
+    func tableCatalog() throws {
+        let off = try Self.document(Self.files(""))
+        #expect((off["paths"] as? [String: Any])?.keys.contains { $0.hasSuffix("/tables") } == false)
+        let files = Self.files(#", "routes": {"tableCatalog": "/api/tables"}"#)
+        let document = try Self.document(files)
+        let operation = (((document["paths"] as? [String: Any])?["/api/tables"] as? [String: Any])?["get"] as? [String: Any])
+        #expect(operation?["operationId"] as? String == "listTables" && (operation?["security"] as? [Any])?.isEmpty == true, "public: \(String(describing: operation))")
+        let schema = ((document["components"] as? [String: Any])?["schemas"] as? [String: Any])?["TableCatalog"] as? [String: Any]
+        let example = try #require((schema?["examples"] as? [Any])?.first as? [String: Any])
+        let notes = try #require((example["tables"] as? [[String: Any]])?.first)
+        #expect(notes["name"] as? String == "notes" && notes["path"] as? String == "/api/notes" && notes["softDelete"] as? Bool == false)
+        #expect((notes["fields"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["title", "dueOn"])
+        let settings = try #require(try Fixtures.generate(files).first { $0.key.hasSuffix("Mini.swift") }?.value)
+        guard case .success(let loaded) = SchemaPipeline.load(Fixtures.schemaFiles(files)), let app = loaded.schemas.apps.first else {
+            Issue.record("the fixture did not load")
+            return
+        }
+        let catalog = TableCatalog.json(app)
+        #expect(settings.contains("tableCatalog: " + SwiftNames.literal(catalog)))
+        #expect(try JSONSerialization.jsonObject(with: Data(catalog.utf8)) as? NSDictionary == example as NSDictionary)
     }
 }

@@ -13,6 +13,9 @@ struct ComponentsBuilder {
         let errors = ErrorComponents(config: context.config)
         var schemas: [(String, JSONSchema)] = errors.schemas()
         schemas.append((SystemOperations.healthStatusName, SystemOperations.healthStatusSchema()))
+        if TableCatalog.served(context.config) {
+            schemas.append((SystemContract.tableCatalogSchema, try SystemOperations.tableCatalogSchema(context.app)))
+        }
         for table in context.app.tables {
             let fields = FieldSchemaBuilder(context: context, table: table)
             schemas += try TableSchemas(table: table, fields: fields).schemas()

@@ -6,7 +6,8 @@ import SchemaModel
 /// `routes`) only where they differ from Loom's defaults.
 enum SettingsTranslator {
     /// The argument texts, in the initializer's order.
-    static func arguments(for config: AppConfig) -> [String] {
+    static func arguments(for app: AppSchema) -> [String] {
+        let config = app.config
         var arguments = [
             "name: \(SwiftNames.literal(config.name))",
             "basePath: \(SwiftNames.literal(config.basePath))",
@@ -65,6 +66,8 @@ enum SettingsTranslator {
         // `envelopes.families`, after `usage`.
         let families = FamilyEnvelopes(config: config)
         if families != .loom { arguments.append("familyEnvelopes: " + families.swiftExpression) }
+        // The table catalog, after `familyEnvelopes`: the bytes the route serves, written once here.
+        if TableCatalog.served(config) { arguments.append("tableCatalog: " + SwiftNames.literal(TableCatalog.json(app))) }
         return arguments
     }
 

@@ -34,7 +34,7 @@ public enum Translator {
             nameLiteral: SwiftNames.literal(config.name),
             titleLiteral: SwiftNames.literal(config.title),
             basePathLiteral: SwiftNames.literal(config.basePath),
-            settingsArguments: SettingsTranslator.arguments(for: config).listItems { $0 },
+            settingsArguments: SettingsTranslator.arguments(for: app).listItems { $0 },
             docLines: SwiftNames.docLines(config.title + ": " + config.description),
             tables: tables,
             endpoints: endpoints,

@@ -69,6 +69,9 @@ public struct AppSettings: Sendable {
     /// envelopes for the families it names, Loom's own answers for the others.
     public var familyEnvelopes: FamilyEnvelopes
 
+    /// The table catalog the generator wrote (`GET <routes.tableCatalog>`), when the app serves it.
+    public let tableCatalog: String?
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
@@ -77,8 +80,9 @@ public struct AppSettings: Sendable {
         rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard,
         idempotency: IdempotencySettings? = nil, requestLimits: RequestLimits = .standard,
         cors: CORSSettings? = nil, metrics: MetricsSettings? = nil, usage: UsageSettings? = nil,
-        familyEnvelopes: FamilyEnvelopes = .loom
+        familyEnvelopes: FamilyEnvelopes = .loom, tableCatalog: String? = nil
     ) {
+        self.tableCatalog = tableCatalog
         self.familyEnvelopes = familyEnvelopes
         self.usage = usage
         self.metrics = metrics

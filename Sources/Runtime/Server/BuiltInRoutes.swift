@@ -49,6 +49,11 @@ struct BuiltInRoutes {
             let body = ByteBuffer(string: page.html)
             let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: page.contentSecurityPolicy]
             return { _, _ in Response(status: .ok, headers: headers, body: .init(byteBuffer: body)) }
+        case .tableCatalog:
+            // Written by the generator; the contract serves the route only where the settings carry it.
+            guard let catalog = app.settings.tableCatalog else { return { _, _ in throw APIError.internalError } }
+            let bytes = Array(catalog.utf8)
+            return { _, _ in JSONResponse.make(status: .ok, bytes: bytes) }
         case .adminConsole, .adminConsoleScript, .adminConsoleStyle:
             // The three are laid out together (`SystemContract.routes(layout:)`): none without the page.
             guard let console else { return { _, _ in throw APIError.internalError } }

@@ -187,11 +187,17 @@ extension AppConfig {
         return auth.routes["login"]?.isOff != true
     }
 
+    /// The table catalog's operation name (`APIContract`'s `SystemOperation.tableCatalog`).
+    public static let tableCatalogRoute = "tableCatalog"
+
     /// `routes` as served: the admin console is switched off in an app whose accounts cannot sign
     /// in to it (no `auth`, or its `login` switched off) unless `routes` says otherwise (which the
-    /// generator refuses). The runtime's routes, the document and the collision checks all read this.
+    /// generator refuses), and the table catalog is served only where `routes` places it. The
+    /// runtime's routes, the document and the collision checks all read this.
     public var servedSystemRoutes: [String: RouteOverrideSchema] {
-        guard !offersAdminConsoleSignIn, routes[Self.adminConsoleRoute] == nil else { return routes }
-        return routes.merging([Self.adminConsoleRoute: RouteOverrideSchema(paths: [])]) { declared, _ in declared }
+        var served = routes
+        if routes[Self.tableCatalogRoute] == nil { served[Self.tableCatalogRoute] = RouteOverrideSchema(paths: []) }
+        if !offersAdminConsoleSignIn, routes[Self.adminConsoleRoute] == nil { served[Self.adminConsoleRoute] = RouteOverrideSchema(paths: []) }
+        return served
     }
 }

@@ -252,6 +252,31 @@ struct SovriumRESTContractTests {
         }
     }
 
+    @Test("released GET /api/tables lists every table with its path, key, operations and fields, as the document's example shows")
+    func tableCatalog() async throws {
+        try await SovriumHarness.run { sovrium in
+            let reply = try await sovrium.app.request(.get, "/api/tables")
+            #expect(reply.status == .ok, "\(reply.text)")
+            let tables = try #require(reply.object["tables"] as? [[String: any Sendable]])
+            #expect(tables.compactMap { $0["name"] as? String } == ["contacts", "projects"])
+            let projects = try #require(tables.first { $0["name"] as? String == "projects" })
+            #expect(projects["path"] as? String == Self.projects && projects["softDelete"] as? Bool == true)
+            #expect(projects["operations"] as? [String] == ["list", "get", "create", "replace", "update", "delete"])
+            #expect((projects["primaryKey"] as? [String: any Sendable])?["type"] as? String == "uuid")
+            let fields = projects["fields"] as? [[String: any Sendable]] ?? []
+            #expect(fields.compactMap { $0["name"] as? String } == ["name", "status", "priority"])
+            #expect(fields.first?["type"] as? String == "string" && fields.first?["required"] as? Bool == true)
+            let contacts = try #require(tables.first { $0["name"] as? String == "contacts" })
+            let email = (contacts["fields"] as? [[String: any Sendable]])?.first
+            #expect(email?["type"] as? String == "email" && email?["unique"] as? Bool == true)
+            // The document's example is these very bytes' content: one writer for both.
+            let document = try await sovrium.app.request(.get, "/api/openapi.json")
+            let schema = ((document.object["components"] as? [String: any Sendable])?["schemas"] as? [String: any Sendable])?["TableCatalog"] as? [String: any Sendable]
+            let example = (schema?["examples"] as? [any Sendable])?.first
+            #expect(NSDictionary(dictionary: reply.object).isEqual(to: example as? [String: Any] ?? [:]))
+        }
+    }
+
     static func encoded(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
