@@ -58,7 +58,7 @@ from sovrium_client.api.rate_limits import (
     set_organization_rate_limit_tier,
 )
 from sovrium_client.api.system import (
-    admin_console, admin_console_script, admin_console_style, docs, health, health_live, health_ready, openapi_document,
+    admin_console, admin_console_script, admin_console_style, docs, health, health_live, health_ready, list_tables, openapi_document,
 )
 from sovrium_client.api.usage import list_usage
 from sovrium_client.api.webhooks import (
@@ -66,6 +66,7 @@ from sovrium_client.api.webhooks import (
     list_webhook_messages, list_webhook_subscriptions, replay_failed_webhook_messages, replay_webhook_message,
     rotate_webhook_secret, send_webhook_test, update_webhook_subscription,
 )
+from sovrium_client.models import TableCatalog
 from sovrium_client.models import (
     AccountStatus, APIKeyEnvironment, APIKeyScope, AppRole, AuditEventAnswer, AuditEventPage, AuthAccount, AuthAccountPage,
     AuthAccountRoleChange, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyPage, AuthAPIKeyRotate, AuthAPIKeyUpdate, AuthCurrentSession,
@@ -116,6 +117,9 @@ page = expect(admin_console.sync(client=public), str, "/admin (the admin console
 assert "admin/console.js" in page, page[:300]
 assert expect(admin_console_script.sync(client=public), str, "/admin/console.js")
 assert expect(admin_console_style.sync(client=public), str, "/admin/console.css")
+catalog = expect(list_tables.sync(client=public), TableCatalog, "/api/tables (the table catalog)")
+assert [table.name for table in catalog.tables] == ["contacts", "projects"], catalog
+assert [field.name for field in catalog.tables[1].fields] == ["name", "status", "priority"], catalog.tables[1]
 refused(list_projects.sync(client=caller("", prefix="")), "UNAUTHORIZED", "records without credentials")
 
 # The admin: who it is, its session under both paths, the CI's key moved to the professional tier.
