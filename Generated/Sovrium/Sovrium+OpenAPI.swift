@@ -93,6 +93,16 @@ extension Sovrium {
           "type" : "string"
         }
       },
+      "IncludeDeleted" : {
+        "description" : "`true` is `deleted=include`, `false` is `deleted=exclude`; not with `deleted`.",
+        "example" : true,
+        "in" : "query",
+        "name" : "includeDeleted",
+        "schema" : {
+          "description" : "Whether to list deleted records too.",
+          "type" : "boolean"
+        }
+      },
       "Limit" : {
         "description" : "Largest number of records to return.",
         "example" : 20,
@@ -11384,6 +11394,9 @@ extension Sovrium {
             "$ref" : "#/components/parameters/Deleted"
           },
           {
+            "$ref" : "#/components/parameters/IncludeDeleted"
+          },
+          {
             "description" : "Only records whose email equals this value (shorthand for `filter=email = value`).",
             "example" : "ada.lovelace@example.com",
             "in" : "query",
@@ -12764,6 +12777,9 @@ extension Sovrium {
           },
           {
             "$ref" : "#/components/parameters/Deleted"
+          },
+          {
+            "$ref" : "#/components/parameters/IncludeDeleted"
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",

@@ -125,6 +125,16 @@ extension Tracker {
           "type" : "string"
         }
       },
+      "IncludeDeleted" : {
+        "description" : "`true` is `deleted=include`, `false` is `deleted=exclude`; not with `deleted`.",
+        "example" : true,
+        "in" : "query",
+        "name" : "include_deleted",
+        "schema" : {
+          "description" : "Whether to list deleted records too.",
+          "type" : "boolean"
+        }
+      },
       "Limit" : {
         "description" : "Largest number of records to return.",
         "example" : 20,
@@ -14286,6 +14296,9 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/Deleted"
+          },
+          {
+            "$ref" : "#/components/parameters/IncludeDeleted"
           },
           {
             "description" : "Only records whose task_id equals this value (shorthand for `filter=task_id = value`).",

@@ -60,7 +60,10 @@ struct ComponentsBuilder {
             (ListQueryParameters.ifMatchName, ListQueryParameters.ifMatch()),
             (ListQueryParameters.ifNoneMatchName, ListQueryParameters.ifNoneMatch()),
         ]
-        if context.app.tables.contains(where: \.softDelete) { parameters.append((ListQueryParameters.deletedName, ListQueryParameters.deleted())) }
+        if context.app.tables.contains(where: \.softDelete) {
+            parameters.append((ListQueryParameters.deletedName, ListQueryParameters.deleted()))
+            parameters.append((ListQueryParameters.includeDeletedName, ListQueryParameters.includeDeleted(naming: context.config.jsonNaming)))
+        }
         var headers = [(ResponseFactory.requestIDComponent, ResponseFactory.requestIDHeaderComponent(name: context.config.headers.requestId))]
         if let limits = context.config.rateLimits {
             let documentation = RateLimitDocumentation(limits: limits, headers: context.config.headers)

@@ -12,12 +12,22 @@ enum ListQueryParameters {
     static let countName = "Count"
     /// Component name of the `deleted` parameter of soft-delete tables' lists.
     static let deletedName = "Deleted"
+    /// Component name of the `include_deleted` parameter of soft-delete tables' lists.
+    static let includeDeletedName = "IncludeDeleted"
+
+    /// `include_deleted` (in the app's naming) on lists of `softDelete` tables.
+    static func includeDeleted(naming: JSONNaming) -> OpenAPI.Parameter {
+        OpenAPI.Parameter(
+            name: naming.name("include_deleted"),
+            context: .query(required: false, schema: JSONSchema.boolean(JSONSchema.CoreContext(description: "Whether to list deleted records too."))),
+            description: "`true` is `deleted=include`, `false` is `deleted=exclude`; not with `deleted`.")
+    }
     /// Component name of the `If-Match` header parameter.
     static let ifMatchName = "IfMatch"
     /// Component name of the `If-None-Match` header parameter.
     static let ifNoneMatchName = "IfNoneMatch"
     /// Query parameter names the list route reserves; fields with these names cannot be filters.
-    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "q"]
+    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "include_deleted", "q"]
 
     /// The grammar of `filter`, as shown in every list operation.
     static let filterGrammar = """

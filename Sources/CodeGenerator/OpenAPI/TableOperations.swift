@@ -168,7 +168,10 @@ struct TableOperations {
             .parameter(ListQueryParameters.expand(table, app: context.app)),
         ]
         if let search = ListQueryParameters.search(table) { parameters.append(.parameter(search)) }
-        if table.softDelete { parameters.append(.reference(.component(named: ListQueryParameters.deletedName))) }
+        if table.softDelete {
+            parameters.append(.reference(.component(named: ListQueryParameters.deletedName)))
+            parameters.append(.reference(.component(named: ListQueryParameters.includeDeletedName)))
+        }
         for parameter in table.listParameters {
             parameters.append(.parameter(try ListQueryParameters.listParameter(parameter, table: table, fields: fields)))
         }

@@ -51,12 +51,18 @@ public struct ListQuery: Sendable {
         self.countTotal = countTotal
     }
 
-    /// The list parameters every table accepts besides its equality shorthands.
-    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "q"]
+    /// The list parameters every table accepts besides its equality shorthands (`include_deleted`
+    /// spelled in the app's naming). `ListQueryReservedNamesTests` holds the schema validator's and
+    /// the document's lists to this one.
+    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "include_deleted", "q"]
 
     /// Parses `request`'s query against `table`'s filters and the app's paging limits; a
     /// `cursor` must carry `cursors`' signature (`CursorCodec`).
-    public static func parse(_ uri: URI, table: TableDescriptor, limits: PageLimits, cursors: CursorCodec = .random()) throws(APIError) -> ListQuery {
+    /// `include_deleted=true|false` (spelled with `naming`: `includeDeleted`) is `deleted=include|exclude`.
+    public static func parse(
+        _ uri: URI, table: TableDescriptor, limits: PageLimits, cursors: CursorCodec = .random(), naming: JSONNaming = .snakeCase
+    ) throws(APIError) -> ListQuery {
+        let includeDeleted = naming.name("include_deleted")
         var query = ListQuery(limit: limits.defaultSize, offset: 0, filters: [])
         var errors: [APIError.FieldError] = []
         var seen = Set<String>()
@@ -65,6 +71,14 @@ public struct ListQuery: Sendable {
         for (name, text) in try QueryString(uri).parameters {
             guard seen.insert(name).inserted else {
                 errors.append(.init(field: name, message: "is given more than once"))
+                continue
+            }
+            if name == includeDeleted, table.softDelete {
+                switch text {
+                case "true": query.deleted = .include
+                case "false": query.deleted = .exclude
+                default: errors.append(.init(field: name, message: "must be true or false"))
+                }
                 continue
             }
             switch name {
@@ -115,6 +129,9 @@ public struct ListQuery: Sendable {
                 filterValues[name] = text
             }
         }
+        if seen.contains(includeDeleted), seen.contains("deleted"), table.softDelete {
+            errors.append(.init(field: includeDeleted, message: "cannot be combined with deleted; send one of them"))
+        }
         if let cursorText {
             if seen.contains("offset") {
                 errors.append(.init(field: "cursor", message: "cannot be combined with offset"))
@@ -133,7 +150,8 @@ public struct ListQuery: Sendable {
         }
         let filterNames = Set(table.filters.filter(\.filterable).map(\.name))
         for name in filterValues.keys.sorted() where !filterNames.contains(name) {
-            let reserved = reservedParameters.filter { ($0 != "deleted" || table.softDelete) && ($0 != "q" || table.search != nil) }
+            let reserved = reservedParameters.filter { (!["deleted", "include_deleted"].contains($0) || table.softDelete) && ($0 != "q" || table.search != nil) }
+                .map { $0 == "include_deleted" ? includeDeleted : $0 }
             let allowed = (reserved + table.listParameters.map(\.name) + table.filters.filter(\.filterable).map(\.name)).joined(separator: ", ")
             errors.append(.init(field: name, message: "is not a query parameter of this list; allowed: \(allowed)"))
         }

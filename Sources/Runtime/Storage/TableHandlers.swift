@@ -33,7 +33,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// One snapshot read of at most two statements, whatever the page size.
     public func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let caller = try RowCaller(context, table: table)
-        let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits, cursors: cursors)
+        let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits, cursors: cursors, naming: settings.naming)
         let statements = try sql.list(query, caller: caller)
         let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, members: sql.selectableMembers) }
         let results = try await database.fetchPage(statements.read)
