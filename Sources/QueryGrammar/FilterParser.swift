@@ -66,10 +66,7 @@ public struct FilterParser {
     static func shorthand(_ text: String) -> FilterExpression? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let names = text[..<colon].split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(names.count), names.allSatisfy({ name in
-            guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-            return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        }) else { return nil }
+        guard (1...2).contains(names.count), names.allSatisfy({ FieldName.isValid($0) }) else { return nil }
         let value = String(text[text.index(after: colon)...])
         let literal: FilterLiteral
         switch value {

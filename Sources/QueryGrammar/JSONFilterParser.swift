@@ -74,7 +74,7 @@ public enum JSONFilterParser {
             }
             guard case .string(let field)? = members["field"] else { throw Self.error(.invalidPath, path + ".field", "must be a field name") }
             let names = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            guard (1...2).contains(names.count), names.allSatisfy(Self.isName) else {
+            guard (1...2).contains(names.count), names.allSatisfy({ FieldName.isValid($0) }) else {
                 throw Self.error(.invalidPath, path + ".field", "\"\(FilterLexer.excerpt(field))\" is not a field name or relation.field")
             }
             guard case .string(let name)? = members["operator"] else {
@@ -109,8 +109,8 @@ public enum JSONFilterParser {
             case "lessThan": return compare(.less, [try single()])
             case "lessThanOrEqual": return compare(.lessOrEqual, [try single()])
             case "contains": return compare(.contains, [.string(try text())])
-            case "startsWith": return compare(.like, [.string(Self.escaped(try text()) + "%")])
-            case "endsWith": return compare(.like, [.string("%" + Self.escaped(try text()))])
+            case "startsWith": return compare(.like, [.string(FieldName.likeEscaped(try text()) + "%")])
+            case "endsWith": return compare(.like, [.string("%" + FieldName.likeEscaped(try text()))])
             case "in":
                 guard case .array(let elements)? = value, !elements.isEmpty else {
                     throw Self.error(.unexpectedToken, path + ".value", "in needs a non-empty array of values")
@@ -159,20 +159,6 @@ public enum JSONFilterParser {
             }
         }
 
-        /// `text` as a `like` pattern matching itself: `\`, `%` and `_` escaped.
-        static func escaped(_ text: String) -> String {
-            var result = ""
-            for character in text {
-                if character == "\\" || character == "%" || character == "_" { result.append("\\") }
-                result.append(character)
-            }
-            return result
-        }
-
-        static func isName(_ name: String) -> Bool {
-            guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-            return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        }
 
         static func error(_ code: FilterSyntaxError.Code, _ path: String, _ message: String) -> FilterSyntaxError {
             FilterSyntaxError(code, "\(path): \(message)", offset: 0)

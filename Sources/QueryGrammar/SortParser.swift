@@ -77,10 +77,7 @@ public enum SortParser {
             }
             rest = rest[..<colon]
         }
-        let valid = !rest.isEmpty && rest.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-        } && !("0"..."9").contains(rest.unicodeScalars.first!)
-        guard valid else {
+        guard FieldName.isValid(rest) else {
             throw FilterSyntaxError(.invalidPath, "sort key '\(FilterLexer.excerpt(part))' at position \(offset + 1) is not a field name", offset: offset)
         }
         return SortKey(field: String(rest), descending: descending, nulls: nulls)

@@ -1,4 +1,3 @@
-import Foundation
 import APIContract
 import SchemaModel
 
@@ -10,31 +9,31 @@ enum TableCatalog {
     /// The catalog of `app` in its JSON naming.
     static func json(_ app: AppSchema) -> String {
         let config = app.config
-        let name = { (member: String) in JSONText.string(config.jsonName(member)) }
+        let name = { (member: String) in CanonicalJSON.quote(config.jsonName(member)) }
         let tables = app.tables.map { table -> String in
             let routes = TableRoutes(table: table, basePath: config.basePath)
             let path = routes.paths.first { $0.key == .list }?.paths.first ?? routes.paths.first?.paths.first ?? ""
             let fields = table.fields.filter { !$0.writeOnly }.map { field -> String in
                 var members = [
-                    name("name") + ":" + JSONText.string(config.jsonName(field.name)),
-                    name("type") + ":" + JSONText.string(field.type.rawValue),
-                    name("description") + ":" + JSONText.string(field.description),
+                    name("name") + ":" + CanonicalJSON.quote(config.jsonName(field.name)),
+                    name("type") + ":" + CanonicalJSON.quote(field.type.rawValue),
+                    name("description") + ":" + CanonicalJSON.quote(field.description),
                     name("required") + ":" + String(field.required),
                     name("nullable") + ":" + String(field.nullable),
                     name("unique") + ":" + String(field.unique),
                     name("read_only") + ":" + String(field.readOnly),
                 ]
-                if let values = field.values { members.append(name("values") + ":[" + values.map(JSONText.string).joined(separator: ",") + "]") }
-                if let target = field.table { members.append(name("table") + ":" + JSONText.string(target)) }
+                if let values = field.values { members.append(name("values") + ":[" + values.map(CanonicalJSON.quote).joined(separator: ",") + "]") }
+                if let target = field.table { members.append(name("table") + ":" + CanonicalJSON.quote(target)) }
                 return "{" + members.joined(separator: ",") + "}"
             }
             let members = [
-                name("name") + ":" + JSONText.string(table.name),
-                name("description") + ":" + JSONText.string(table.description),
-                name("path") + ":" + JSONText.string(path),
-                name("primary_key") + ":{" + name("name") + ":" + JSONText.string(config.jsonName(table.primaryKey.name)) + ","
-                    + name("type") + ":" + JSONText.string(table.primaryKey.type.rawValue) + "}",
-                name("operations") + ":[" + table.operations.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]",
+                name("name") + ":" + CanonicalJSON.quote(table.name),
+                name("description") + ":" + CanonicalJSON.quote(table.description),
+                name("path") + ":" + CanonicalJSON.quote(path),
+                name("primary_key") + ":{" + name("name") + ":" + CanonicalJSON.quote(config.jsonName(table.primaryKey.name)) + ","
+                    + name("type") + ":" + CanonicalJSON.quote(table.primaryKey.type.rawValue) + "}",
+                name("operations") + ":[" + table.operations.map { CanonicalJSON.quote($0.rawValue) }.joined(separator: ",") + "]",
                 name("timestamps") + ":" + String(table.timestamps),
                 name("soft_delete") + ":" + String(table.softDelete),
                 name("fields") + ":[" + fields.joined(separator: ",") + "]",
@@ -47,25 +46,5 @@ enum TableCatalog {
     /// Whether `config` serves the catalog (only where `routes.tableCatalog` declares it).
     static func served(_ config: AppConfig) -> Bool {
         config.servedSystemRoutes[SystemOperation.tableCatalog.routeKey]?.isOff == false
-    }
-}
-
-/// JSON text of values the generator writes by hand.
-enum JSONText {
-    /// `text` as a JSON string literal.
-    static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

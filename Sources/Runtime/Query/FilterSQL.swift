@@ -134,14 +134,7 @@ struct FilterSQL {
     }
 
     /// Escapes `%`, `_` and `\` for a `LIKE ... ESCAPE '\'` pattern.
-    static func escapeLike(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if character == "%" || character == "_" || character == "\\" { result.append("\\") }
-            result.append(character)
-        }
-        return result
-    }
+    static func escapeLike(_ text: String) -> String { FieldName.likeEscaped(text) }
 
     /// Converts a `LIKE` pattern (with `\` escapes, checked by the parser) to a `GLOB` pattern.
     static func globPattern(fromLike pattern: String) -> String {

@@ -6,7 +6,7 @@ import Testing
 
 /// Sovrium's auth stories (`reference/sovrium/auth-endpoints/`, as developer then as API
 /// consumer) and the released Better Auth paths, which the app serves as aliases.
-@Suite("Sovrium: auth stories (US-API-AUTH-001..004, US-API-AUTH-CONSUMER-001..003)")
+@Suite("Sovrium: auth stories (US-API-AUTH-001..004, US-API-AUTH-CONSUMER-001..003)", .serialized)
 struct SovriumAuthContractTests {
     static let signUp = #"{"email": "ada@example.com", "password": "correct horse battery", "name": "Ada"}"#
     static let signIn = #"{"email": "ada@example.com", "password": "correct horse battery"}"#

@@ -7,7 +7,7 @@ import Testing
 /// Sovrium's documentation stories (`reference/sovrium/documentation/`, as developer then as
 /// API consumer): the OpenAPI 3.1 document at `/api/openapi.json`, made from the same
 /// declarations as the routes, and the explorer at `/api/docs`.
-@Suite("Sovrium: documentation stories (US-API-DOCS-001..003, US-API-DOCS-CONSUMER-001..002)")
+@Suite("Sovrium: documentation stories (US-API-DOCS-001..003, US-API-DOCS-CONSUMER-001..002)", .serialized)
 struct SovriumDocumentationContractTests {
     static func document(_ sovrium: SovriumHarness) async throws -> [String: any Sendable] {
         let reply = try await sovrium.app.request(.get, "/api/openapi.json")

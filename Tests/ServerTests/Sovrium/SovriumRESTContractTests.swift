@@ -7,7 +7,7 @@ import Testing
 /// Sovrium's REST API stories (`reference/sovrium/rest-api/`, as developer then as API
 /// consumer), point by point and in the documents' order, with the released wire format
 /// (`reference/sovrium-released-api.md`, "Records" and "Errors") where the stories leave it open.
-@Suite("Sovrium: REST API stories (US-API-REST-001..004, US-API-REST-CONSUMER-001..007)")
+@Suite("Sovrium: REST API stories (US-API-REST-001..004, US-API-REST-CONSUMER-001..007)", .serialized)
 struct SovriumRESTContractTests {
     static let projects = "/api/tables/projects/records"
     static let contacts = "/api/tables/contacts/records"

@@ -8,7 +8,7 @@ import Testing
 /// Sovrium's security stories (`reference/sovrium/security/`, as developer then as app
 /// administrator): authentication, rate limits, API keys scoped to tables and operations, CORS,
 /// and the admin routes `/api/admin/api-keys`, `/api/admin/rate-limits`, `/api/admin/usage`.
-@Suite("Sovrium: security stories (US-API-SECURITY-001..004, US-API-SECURITY-ADMIN-001..003)")
+@Suite("Sovrium: security stories (US-API-SECURITY-001..004, US-API-SECURITY-ADMIN-001..003)", .serialized)
 struct SovriumSecurityContractTests {
     static let projects = "/api/tables/projects/records"
     static let keys = "/api/admin/api-keys"
