@@ -75,6 +75,11 @@ struct DeliverySender: Sendable {
         if let host = target.host { request.headers.add(name: "Host", value: host) }
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "User-Agent", value: "Loom-Webhooks/1")
+        // The record payload's event, also as a header (the released Sovrium sends it), so a
+        // receiver can route before parsing the body.
+        if settings.payload == .record, !delivery.eventType.isEmpty {
+            request.headers.add(name: "X-Webhook-Event", value: settings.recordEvent(of: delivery.eventType))
+        }
         let signer = WebhookSigner(signature: signature)
         for (name, value) in signer.headers(id: delivery.messageID, timestamp: Int64(time.timeIntervalSince1970), body: body, secrets: secrets) {
             request.headers.add(name: name, value: value)

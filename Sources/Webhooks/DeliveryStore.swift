@@ -19,6 +19,8 @@ struct DeliveryStore: Sendable {
         let attempts: Int
         /// The payload to send.
         let payload: String
+        /// The message's event type (`projects.created`).
+        var eventType = ""
         /// Where a delivery to a per-record target goes (`nil` for a subscription's).
         var targetURL: String? = nil
         /// The secret a delivery to a per-record target is signed with.
@@ -51,19 +53,23 @@ struct DeliveryStore: Sendable {
         let payloads = try await self.payloads(Set(deliveries.map { $0.1 }))
         return deliveries.compactMap { delivery in
             payloads[delivery.1].map {
-                Claimed(id: delivery.0, messageID: delivery.1, attempts: delivery.2, payload: $0, targetURL: delivery.3, targetSecret: delivery.4)
+                Claimed(
+                    id: delivery.0, messageID: delivery.1, attempts: delivery.2, payload: $0.payload, eventType: $0.eventType,
+                    targetURL: delivery.3, targetSecret: delivery.4)
             }
         }
     }
 
-    private func payloads(_ messages: Set<String>) async throws -> [String: String] {
+    private func payloads(_ messages: Set<String>) async throws -> [String: (payload: String, eventType: String)] {
         var p = PlaceholderSequence(dialect: database.dialect)
         let list = p.list(messages.count)
         let rows = try await database.fetch(SQLStatement(
-            "SELECT id, payload FROM webhook_messages WHERE id IN (\(list))", messages.sorted().map(SQLValue.text)))
-        var result: [String: String] = [:]
+            "SELECT id, payload, event_type FROM webhook_messages WHERE id IN (\(list))", messages.sorted().map(SQLValue.text)))
+        var result: [String: (payload: String, eventType: String)] = [:]
         for row in rows {
-            if case .text(let id) = row.values[0], case .text(let payload) = row.values[1] { result[id] = payload }
+            if case .text(let id) = row.values[0], case .text(let payload) = row.values[1], case .text(let type) = row.values[2] {
+                result[id] = (payload, type)
+            }
         }
         return result
     }

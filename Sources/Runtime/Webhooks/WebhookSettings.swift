@@ -1,3 +1,5 @@
+import APIContract
+
 /// An app's `webhooks` section as the runtime uses it, generated from `app.json` and handed to
 /// the `Webhooks` module by the server (as `AuthSettings` is to `Auth`).
 public struct WebhookSettings: Sendable {
@@ -199,6 +201,13 @@ public struct WebhookSettings: Sendable {
         self.delivery = delivery
         self.events = events
         self.subscriptions = subscriptions
+    }
+
+    /// What the record payload calls events of `type`: `record.create` for a table's `created`
+    /// (`WebhookContract.recordEvent`), the type itself for custom and test events.
+    public func recordEvent(of type: String) -> String {
+        guard let event = events.first(where: { $0.type == type }) else { return type }
+        return WebhookContract.recordEvent(change: event.operation.rawValue)
     }
 
     /// The type reporting `operation` on `table`, when the app declares it an event.

@@ -65,6 +65,7 @@ struct SovriumWebhookContractTests {
                 #expect(record["id"] as? String == id && (record["fields"] as? [String: any Sendable])?["name"] as? String == "Alpha")
                 #expect(try Self.verifies(request, secret: secret), "\(request.headers)")
                 #expect(request.headers["content-type"] == "application/json" && request.headers["user-agent"] == "Loom-Webhooks/1")
+                #expect(request.headers["x-webhook-event"] == body["event"] as? String, "\(request.headers)")
             }
             let updated = try #require(received.first { Self.json($0)["event"] as? String == "record.update" })
             let update = try #require(Self.json(updated)["data"] as? [String: any Sendable])
