@@ -11342,7 +11342,7 @@ extension Sovrium {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`. The shorthand `field:value` (no spaces before the colon) is `field` equal to the text after the colon, read as a number, `true`, `false` or `null` when it is one.\n\nFilterable fields: id, email, firstName, lastName, createdAt, updatedAt, deletedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value; `equals`/`notEquals` null are `isNull`/`isNotNull`; `isEmpty` is null, or the empty text on a text field). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`. The shorthand `field:value` (no spaces before the colon) is `field` equal to the text after the colon, converted by the field's type as the `field=value` parameter is.\n\nFilterable fields: id, email, firstName, lastName, createdAt, updatedAt, deletedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -12717,7 +12717,7 @@ extension Sovrium {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`. The shorthand `field:value` (no spaces before the colon) is `field` equal to the text after the colon, read as a number, `true`, `false` or `null` when it is one.\n\nFilterable fields: id, name, status, priority, createdAt, updatedAt, deletedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value; `equals`/`notEquals` null are `isNull`/`isNotNull`; `isEmpty` is null, or the empty text on a text field). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`. The shorthand `field:value` (no spaces before the colon) is `field` equal to the text after the colon, converted by the field's type as the `field=value` parameter is.\n\nFilterable fields: id, name, status, priority, createdAt, updatedAt, deletedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -14160,6 +14160,17 @@ extension Sovrium {
               "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
               "type" : "string"
             }
+          },
+          {
+            "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+            "example" : "Example x webhook event",
+            "in" : "header",
+            "name" : "X-Webhook-Event",
+            "required" : true,
+            "schema" : {
+              "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -14264,6 +14275,17 @@ extension Sovrium {
             "required" : true,
             "schema" : {
               "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+            "example" : "Example x webhook event",
+            "in" : "header",
+            "name" : "X-Webhook-Event",
+            "required" : true,
+            "schema" : {
+              "description" : "The event, as the body's `event` names it (`record.create`, ...).",
               "type" : "string"
             }
           }
@@ -14372,6 +14394,17 @@ extension Sovrium {
               "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
               "type" : "string"
             }
+          },
+          {
+            "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+            "example" : "Example x webhook event",
+            "in" : "header",
+            "name" : "X-Webhook-Event",
+            "required" : true,
+            "schema" : {
+              "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -14476,6 +14509,17 @@ extension Sovrium {
             "required" : true,
             "schema" : {
               "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+            "example" : "Example x webhook event",
+            "in" : "header",
+            "name" : "X-Webhook-Event",
+            "required" : true,
+            "schema" : {
+              "description" : "The event, as the body's `event` names it (`record.create`, ...).",
               "type" : "string"
             }
           }
@@ -14599,6 +14643,17 @@ extension Sovrium {
               "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
               "type" : "string"
             }
+          },
+          {
+            "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+            "example" : "Example x webhook event",
+            "in" : "header",
+            "name" : "X-Webhook-Event",
+            "required" : true,
+            "schema" : {
+              "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -14703,6 +14758,17 @@ extension Sovrium {
             "required" : true,
             "schema" : {
               "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+            "example" : "Example x webhook event",
+            "in" : "header",
+            "name" : "X-Webhook-Event",
+            "required" : true,
+            "schema" : {
+              "description" : "The event, as the body's `event` names it (`record.create`, ...).",
               "type" : "string"
             }
           }
@@ -14811,6 +14877,17 @@ extension Sovrium {
               "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
               "type" : "string"
             }
+          },
+          {
+            "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+            "example" : "Example x webhook event",
+            "in" : "header",
+            "name" : "X-Webhook-Event",
+            "required" : true,
+            "schema" : {
+              "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -14915,6 +14992,17 @@ extension Sovrium {
             "required" : true,
             "schema" : {
               "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The event, as the body's `event` names it (`record.create`, ...).",
+            "example" : "Example x webhook event",
+            "in" : "header",
+            "name" : "X-Webhook-Event",
+            "required" : true,
+            "schema" : {
+              "description" : "The event, as the body's `event` names it (`record.create`, ...).",
               "type" : "string"
             }
           }

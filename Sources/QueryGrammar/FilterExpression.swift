@@ -70,6 +70,8 @@ public enum FilterOperator: String, Sendable, Hashable, CaseIterable {
     case isNull = "is null"
     /// `is not null`.
     case isNotNull = "is not null"
+    /// The JSON tree's `isEmpty`: null, or the empty text on a text field.
+    case isEmpty = "is empty"
 }
 
 /// A literal value in a filter.
@@ -84,4 +86,7 @@ public enum FilterLiteral: Sendable, Hashable {
     case bool(Bool)
     /// `null`.
     case null
+    /// Unquoted text converted by the field's type, as a query parameter's value is
+    /// (`field:value`, the shorthand: `priority:3` on an integer field, `code:007` on a text one).
+    case parameter(String)
 }

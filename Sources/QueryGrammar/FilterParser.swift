@@ -60,30 +60,15 @@ public struct FilterParser {
     }
 
     /// `field:value` (the released Sovrium's shorthand): the field (or `relation.field`) equals
-    /// the text after the first colon, read as an integer, a number, `true`, `false` or `null`
-    /// when it is one and as text otherwise. The language never puts a colon right after a path,
-    /// so the two cannot be confused.
+    /// the text after the first colon, converted by the field's type as the `field=value` query
+    /// parameter is. The language never puts a colon right after a path, so the two cannot be
+    /// confused.
     static func shorthand(_ text: String) -> FilterExpression? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let names = text[..<colon].split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(names.count), names.allSatisfy({ FieldName.isValid($0) }) else { return nil }
         let value = String(text[text.index(after: colon)...])
-        let literal: FilterLiteral
-        switch value {
-        case "true": literal = .bool(true)
-        case "false": literal = .bool(false)
-        case "null": literal = .null
-        default:
-            if let integer = Int64(value) {
-                literal = .integer(integer)
-            } else if let number = Double(value), number.isFinite, value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "-" }) {
-                literal = .number(number)
-            } else {
-                literal = .string(value)
-            }
-        }
-        let operation: FilterOperator = literal == .null ? .isNull : .equal
-        return .comparison(FilterComparison(path: names.map(String.init), operation: operation, values: literal == .null ? [] : [literal]))
+        return .comparison(FilterComparison(path: names.map(String.init), operation: .equal, values: [.parameter(value)]))
     }
 
     private init(tokens: [PositionedToken], limits: Limits) {

@@ -12,9 +12,11 @@ import RequestJSON
 /// `relation.field`. Operators: `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`,
 /// `lessThan`, `lessThanOrEqual`, `contains` (ignoring case, like `~`), `startsWith` and
 /// `endsWith` (case-sensitive; `%`, `_` and `\` in the value match themselves), `in` (an array
-/// of values), `isNull`, `isNotNull`, `isEmpty` (null or the empty text), `isTrue`, `isFalse`
-/// (no `value`). The filter language's limits apply (length, depth, comparisons, list size), and
-/// the runtime checks fields and converts values exactly as for the expression form.
+/// of values, no null), `isNull`, `isNotNull`, `isEmpty` (null, or the empty text on a text
+/// field), `isTrue`, `isFalse` (no `value`); `equals`/`notEquals` null are `isNull`/`isNotNull`
+/// and ordered comparisons refuse null, as the language does. The filter language's limits apply
+/// (length, depth, comparisons, list size), and the runtime checks fields and converts values as
+/// for the expression form.
 public enum JSONFilterParser {
     /// The operators, in documentation order.
     public static let operators = [
@@ -91,6 +93,12 @@ public enum JSONFilterParser {
                 }
                 return literal
             }
+            // Ordered comparisons and lists take no null, as in the language (`> null` is refused there).
+            func ordered() throws(FilterSyntaxError) -> FilterLiteral {
+                let literal = try single()
+                if literal == .null { throw Self.error(.unexpectedToken, path + ".value", "\(name) needs a value other than null") }
+                return literal
+            }
             func text() throws(FilterSyntaxError) -> String {
                 guard case .string(let text)? = value else { throw Self.error(.unexpectedToken, path + ".value", "\(name) needs a string") }
                 return text
@@ -102,12 +110,17 @@ public enum JSONFilterParser {
                 .comparison(FilterComparison(path: names, operation: operation, values: values))
             }
             switch name {
-            case "equals": return compare(.equal, [try single()])
-            case "notEquals": return compare(.notEqual, [try single()])
-            case "greaterThan": return compare(.greater, [try single()])
-            case "greaterThanOrEqual": return compare(.greaterOrEqual, [try single()])
-            case "lessThan": return compare(.less, [try single()])
-            case "lessThanOrEqual": return compare(.lessOrEqual, [try single()])
+            // `equals null` is `isNull`, as `= null` is `is null` in the language.
+            case "equals":
+                let literal = try single()
+                return literal == .null ? compare(.isNull, []) : compare(.equal, [literal])
+            case "notEquals":
+                let literal = try single()
+                return literal == .null ? compare(.isNotNull, []) : compare(.notEqual, [literal])
+            case "greaterThan": return compare(.greater, [try ordered()])
+            case "greaterThanOrEqual": return compare(.greaterOrEqual, [try ordered()])
+            case "lessThan": return compare(.less, [try ordered()])
+            case "lessThanOrEqual": return compare(.lessOrEqual, [try ordered()])
             case "contains": return compare(.contains, [.string(try text())])
             case "startsWith": return compare(.like, [.string(FieldName.likeEscaped(try text()) + "%")])
             case "endsWith": return compare(.like, [.string("%" + FieldName.likeEscaped(try text()))])
@@ -120,8 +133,8 @@ public enum JSONFilterParser {
                 }
                 var literals: [FilterLiteral] = []
                 for (index, element) in elements.enumerated() {
-                    guard let literal = Self.literal(element) else {
-                        throw Self.error(.unexpectedToken, "\(path).value[\(index)]", "must be a string, number, boolean or null")
+                    guard let literal = Self.literal(element), literal != .null else {
+                        throw Self.error(.unexpectedToken, "\(path).value[\(index)]", "must be a string, number or boolean (use isNull for null)")
                     }
                     literals.append(literal)
                 }
@@ -134,7 +147,7 @@ public enum JSONFilterParser {
                 return compare(.isNotNull, [])
             case "isEmpty":
                 try none()
-                return .or([compare(.isNull, []), compare(.equal, [.string("")])])
+                return compare(.isEmpty, [])
             case "isTrue":
                 try none()
                 return compare(.equal, [.bool(true)])

@@ -81,6 +81,12 @@ struct PlacedFamilyRouteTests {
         #expect(parameters.contains("webhooks.management.routes.listAttempts") && parameters.contains("2 path parameters"), "\(parameters)")
         let absolute = try RouteMethodOverrideTests.diagnostics(Self.files(Self.webhooks(#", "routes": {"listMessages": "logs"}"#)))
         #expect(absolute.contains("webhooks.management.routes.listMessages") && absolute.contains("relative"), "\(absolute)")
+        let dots = try RouteMethodOverrideTests.diagnostics(Self.files(Self.webhooks(#", "routes": {"listMessages": "/{id}/.."}"#)))
+        #expect(dots.contains("webhooks.management.routes.listMessages") && dots.contains("relative"), "\(dots)")
+        let shadowed = try RouteMethodOverrideTests.diagnostics(Self.files("").merging([
+            "tables/notes.json": #"{"name": "notes", "description": "Notes.", "softDelete": true, "listParameters": {"includeDeleted": {"field": "created_at", "compare": "gte", "description": "Since."}}, "fields": {"title": {"type": "string", "description": "The title.", "required": true}}}"#,
+        ]) { $1 })
+        #expect(shadowed.contains("listParameters.includeDeleted") && shadowed.contains("already a query parameter"), "\(shadowed)")
         let off = try RouteMethodOverrideTests.diagnostics(Self.files(Self.webhooks(#", "routes": {"sendTest": false}"#)))
         #expect(off.contains("webhooks.management.routes.sendTest") && off.contains("cannot be switched off"), "\(off)")
         let clash = try RouteMethodOverrideTests.diagnostics(Self.files(Self.webhooks(#", "routes": {"sendTest": "/{id}/retry", "replayFailed": "/{id}/retry"}"#)))

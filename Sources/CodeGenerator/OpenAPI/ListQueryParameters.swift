@@ -44,10 +44,11 @@ enum ListQueryParameters {
         The same filter may be sent as a JSON tree (a filter starting with `{`): a group \
         `{"and": [...]}` or `{"or": [...]}` of groups and conditions `{"field", "operator", "value"}`, with the \
         operators \(JSONFilterParser.operators.map { "`\($0)`" }.joined(separator: ", ")) (`contains` ignores case; \
-        `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value). \
+        `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value; \
+        `equals`/`notEquals` null are `isNull`/`isNotNull`; `isEmpty` is null, or the empty text on a text field). \
         Example: `{"and": [{"field": "status", "operator": "equals", "value": "active"}, {"field": "priority", \
         "operator": "greaterThan", "value": 1}]}`. The shorthand `field:value` (no spaces before the colon) \
-        is `field` equal to the text after the colon, read as a number, `true`, `false` or `null` when it is one.
+        is `field` equal to the text after the colon, converted by the field's type as the `field=value` parameter is.
         """
 
     /// `filter`, listing the table's filterable fields (and those reachable through relations).

@@ -159,6 +159,13 @@ struct WebhookEvents {
         return properties
     }
 
+    /// `X-Webhook-Event` (the body's `event`), sent with the record payload (`webhooks.payload`).
+    private var eventHeader: [OpenAPI.Parameter] {
+        guard webhooks.payload == .record else { return [] }
+        let description = "The event, as the body's `event` names it (`record.create`, ...)."
+        return [OpenAPI.Parameter(name: "X-Webhook-Event", context: .header(required: true, schema: SchemaFactory.string(description)), description: description)]
+    }
+
     /// The Standard Webhooks header fields (or the named HMAC header).
     private func headers(for signature: WebhookSignatureConfig) -> [OpenAPI.Parameter] {
         func header(_ name: String, _ description: String) -> OpenAPI.Parameter {
@@ -166,13 +173,13 @@ struct WebhookEvents {
         }
         switch signature.scheme {
         case .standardWebhooks:
-            return [
+            return eventHeader + [
                 header("webhook-id", "The message id; the same on every retry, so receivers can drop duplicates."),
                 header("webhook-timestamp", "Seconds since 1970 when the attempt was signed."),
                 header("webhook-signature", "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated."),
             ]
         case .hmacSHA256:
-            return [header(signature.header, "`sha256=<hex HMAC-SHA256(secret, body)>`.")]
+            return [header(signature.header, "`sha256=<hex HMAC-SHA256(secret, body)>`.")] + eventHeader
         }
     }
 }

@@ -68,6 +68,12 @@ struct FilterSQL {
         switch comparison.operation {
         case .isNull: return "\(name) IS NULL"
         case .isNotNull: return "\(name) IS NOT NULL"
+        case .isEmpty:
+            // The empty text is compared as it is (no field rule: a field that refuses empty text
+            // may still hold none); other types have no empty value but null.
+            guard Self.isText(column.rule.kind) else { return "\(name) IS NULL" }
+            binds.append(.text(""))
+            return "(\(name) IS NULL OR \(name) = \(placeholders.next()))"
         case .equal: return "\(name) = \(try bind(comparison.values[0], column))"
         case .notEqual:
             let distinct = dialect == .sqlite ? "IS NOT" : "IS DISTINCT FROM"
@@ -118,6 +124,12 @@ struct FilterSQL {
         case .number(let number): input = .number(number)
         case .bool(let bool): input = .bool(bool)
         case .null: input = .null
+        case .parameter(let text):
+            switch ParameterDecoder.value(text: text, rule: column.rule, field: column.name) {
+            case .success(let value): binds.append(value.sqlValue)
+            case .failure(let error): throw Self.invalid(column.name, error.message)
+            }
+            return placeholders.next()
         }
         switch InputValidator.validate(value: input, rule: column.rule, field: column.name) {
         case .success(let value): binds.append(value.sqlValue)

@@ -1,6 +1,13 @@
 /// Checks a table's `listParameters`: each names a field the list may filter on and takes a
 /// name no other query parameter of the list has.
 enum ListParameterRules {
+    /// The reserved list parameters as either naming spells them (`include_deleted`,
+    /// `includeDeleted`): a parameter named either way would be shadowed in one of them.
+    static let reservedSpellings: Set<String> = TableRules.listParameterNames.union(TableRules.listParameterNames.map { name in
+        let words = name.split(separator: "_")
+        return (words.first.map(String.init) ?? "") + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    })
+
     /// Runs the rules on `table`.
     static func check(_ table: TableSchema, diagnostics: DiagnosticCollector) {
         let filterable = Set(table.fields.filter(Self.isComparable).map(\.name))
@@ -12,7 +19,7 @@ enum ListParameterRules {
                 diagnostics.error(
                     .invalidListParameter, file: table.file, path: path,
                     "query parameter name \(ValueText.quoted(parameter.name)) must be a letter or _ followed by letters, digits or _")
-            } else if TableRules.listParameterNames.contains(parameter.name) || filterable.contains(parameter.name) {
+            } else if Self.reservedSpellings.contains(parameter.name) || filterable.contains(parameter.name) {
                 diagnostics.error(
                     .invalidListParameter, file: table.file, path: path,
                     "\"\(parameter.name)\" is already a query parameter of the list (paging, the query language or a field's equality shorthand); choose another name")

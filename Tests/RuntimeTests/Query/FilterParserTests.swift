@@ -127,13 +127,13 @@ struct FilterParserTests {
             ("notEquals", #""value": 1"#, comparison("a", .notEqual, [.integer(1)])),
             ("greaterThanOrEqual", #""value": 1.5"#, comparison("a", .greaterOrEqual, [.number(1.5)])),
             ("lessThan", #""value": -1"#, comparison("a", .less, [.integer(-1)])),
-            ("lessThanOrEqual", #""value": null"#, comparison("a", .lessOrEqual, [.null])),
+            ("lessThanOrEqual", #""value": "x""#, comparison("a", .lessOrEqual, [.string("x")])),
             ("contains", #""value": "x""#, comparison("a", .contains, [.string("x")])),
             ("endsWith", #""value": "\\x""#, comparison("a", .like, [.string("%\\\\x")])),
             ("in", #""value": ["x", 2, true]"#, comparison("a", .isIn, [.string("x"), .integer(2), .bool(true)])),
             ("isNull", "", comparison("a", .isNull, [])),
             ("isNotNull", "", comparison("a", .isNotNull, [])),
-            ("isEmpty", "", .or([comparison("a", .isNull, []), comparison("a", .equal, [.string("")])])),
+            ("isEmpty", "", comparison("a", .isEmpty, [])),
             ("isTrue", "", comparison("a", .equal, [.bool(true)])),
             ("isFalse", "", comparison("a", .equal, [.bool(false)])),
         ]
@@ -142,6 +142,9 @@ struct FilterParserTests {
             #expect(try FilterParser.parse(text) == .or([expected]), "\(name)")
         }
         #expect(JSONFilterParser.operators.count == cases.count + 3)
+        // null means what it means in the language: `= null` is `is null`, `!= null` is `is not null`.
+        #expect(try FilterParser.parse(#"{"and": [{"field": "a", "operator": "equals", "value": null}]}"#) == .and([comparison("a", .isNull, [])]))
+        #expect(try FilterParser.parse(#"{"and": [{"field": "a", "operator": "notEquals", "value": null}]}"#) == .and([comparison("a", .isNotNull, [])]))
     }
 
     @Test("a malformed JSON tree is refused naming the member, within the language's limits")
@@ -155,6 +158,7 @@ struct FilterParserTests {
             (#"{"field": "a", "operator": "like", "value": "x"}"#, "unknown operator"), (#"{"field": "a", "operator": "equals"}"#, "needs a value"),
             (#"{"field": "a", "operator": "isNull", "value": 1}"#, "takes no value"), (#"{"field": "a", "operator": "contains", "value": 1}"#, "needs a string"),
             (#"{"field": "a", "operator": "equals", "value": [1]}"#, "needs a value"), (#"{"field": "a", "operator": "in", "value": []}"#, "non-empty array"),
+            (#"{"field": "a", "operator": "greaterThan", "value": null}"#, "other than null"), (#"{"field": "a", "operator": "in", "value": [1, null]}"#, "use isNull"),
             (deep, "nest more than"), (many, "at most 64"), (long, "at most 100"),
         ] {
             do {
@@ -166,15 +170,12 @@ struct FilterParserTests {
         }
     }
 
-    @Test("field:value is equality with the text after the colon, read as a number, boolean or null when it is one")
+    @Test("field:value is equality with the text after the colon, converted by the field's type as a query parameter's value is")
     func shorthand() throws {
-        #expect(try FilterParser.parse("status:active") == comparison("status", .equal, [.string("active")]))
-        #expect(try FilterParser.parse("priority:3") == comparison("priority", .equal, [.integer(3)]))
-        #expect(try FilterParser.parse("score:-2.5") == comparison("score", .equal, [.number(-2.5)]))
-        #expect(try FilterParser.parse("done:true") == comparison("done", .equal, [.bool(true)]))
-        #expect(try FilterParser.parse("due_on:null") == comparison("due_on", .isNull, []))
-        #expect(try FilterParser.parse("project_id.name:Web: relaunch") == comparison("project_id.name", .equal, [.string("Web: relaunch")]))
-        #expect(try FilterParser.parse("name:") == comparison("name", .equal, [.string("")]))
+        #expect(try FilterParser.parse("status:active") == comparison("status", .equal, [.parameter("active")]))
+        #expect(try FilterParser.parse("priority:3") == comparison("priority", .equal, [.parameter("3")]))
+        #expect(try FilterParser.parse("project_id.name:Web: relaunch") == comparison("project_id.name", .equal, [.parameter("Web: relaunch")]))
+        #expect(try FilterParser.parse("name:") == comparison("name", .equal, [.parameter("")]))
         #expect(try FilterParser.parse("title = 'a:b'") == comparison("title", .equal, [.string("a:b")]))
         for bad in ["1a:b", "a b:c", ":x", "a.b.c:d"] {
             #expect(throws: FilterSyntaxError.self, "\(bad)") { try FilterParser.parse(bad) }

@@ -128,6 +128,13 @@ struct SovriumRESTContractTests {
             // The released shorthand `field:value`.
             #expect(try await names("filter=status:done") == ["Gamma"])
             #expect(try await names("filter=priority:3") == ["Beta", "Gamma"])
+            #expect(try await names("filter=name:Beta") == ["Beta"])   // converted by the field's type: text stays text
+            let notInteger = try await sovrium.app.request(.get, Self.projects + "?filter=priority:high", headers: auth)
+            #expect(notInteger.status == .badRequest && notInteger.sovriumError.fields == ["filter"], "\(notInteger.text)")
+            // null and the empty text mean what they mean in the language, on any field.
+            #expect(try await names("filter=" + Self.encoded(#"{"and": [{"field": "name", "operator": "isEmpty"}]}"#)).isEmpty)
+            #expect(try await names("filter=" + Self.encoded(#"{"and": [{"field": "priority", "operator": "isEmpty"}]}"#)).isEmpty)
+            #expect(try await names("filter=" + Self.encoded(#"{"and": [{"field": "status", "operator": "notEquals", "value": null}]}"#)).count == 4)
             let unknown = try await sovrium.app.request(
                 .get, Self.projects + "?filter=" + Self.encoded(#"{"and": [{"field": "status", "operator": "like", "value": "a"}]}"#), headers: auth)
             #expect(unknown.status == .badRequest && unknown.sovriumError.code == "VALIDATION_ERROR" && unknown.sovriumError.fields == ["filter"], "\(unknown.text)")

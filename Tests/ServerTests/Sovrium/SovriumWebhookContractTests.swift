@@ -103,6 +103,11 @@ struct SovriumWebhookContractTests {
             #expect(try await send(#"{"email": "grace@example.com", "lastName": "Hopper"}"#).status == .ok)
             let list = try await sovrium.app.request(.get, "/api/tables/contacts/records", headers: SovriumHarness.bearer(token))
             #expect(list.records.count == 1, "\(list.text)")
+            // A deleted contact's address: acknowledged (a sender retrying could never get past it), nothing changed.
+            let id = try #require(list.records.first?["id"] as? String)
+            #expect(try await sovrium.app.request(.delete, "/api/tables/contacts/records/\(id)", headers: SovriumHarness.bearer(token)).status == .noContent)
+            #expect(try await send(#"{"email": "grace@example.com", "firstName": "Ada"}"#).status == .ok)
+            #expect(try await sovrium.app.request(.get, "/api/tables/contacts/records", headers: SovriumHarness.bearer(token)).records.isEmpty)
             let fields = list.records.first?["fields"] as? [String: any Sendable]
             #expect(fields?["firstName"] as? String == "Grace" && fields?["lastName"] as? String == "Hopper", "\(list.text)")
         }
