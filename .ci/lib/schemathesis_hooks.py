@@ -21,7 +21,7 @@ of those, and only those, are dropped here:
   cross-member rules of API-key creation (a plain key needs `scopes`, a service token a
   `role`, `project_id` needs `organization_id`, a `role` only with `service`, and that
   `role` is one of `auth.roles` or, for a key bound to an organization, of its roles), a new
-  admin password needing `current_password`, IP address and
+  admin password needing `current_password`, `include_deleted` beside `deleted`, IP address and
   CIDR syntax of `allowed_cidrs`, U+0000 inside the strings of a `json` field (refused in
   every string; a schema saying so would have to recurse through any JSON value), and
   bcrypt's limit of 72 bytes (not characters) on a password, and that a field named in an
@@ -56,6 +56,9 @@ CROSS_MEMBER_RULES = {
     ("project_id", "is not an active project of the organization"),
     ("producer_id", "is required unless you call with a producer's API key"),
     ("current_password", "is required to change the password"),
+    # Two list parameters that say the same thing (`deleted` and its synonym `include_deleted`)
+    # are refused together; a document cannot say that two query parameters exclude each other.
+    ("include_deleted", "cannot be combined with deleted; send one of them"),
 }
 CIDR = re.compile(r"^allowed_cidrs\[\d+\]$")
 CLEAR_ENTRY = re.compile(r"(^|\.)clear\[\d+\]$")
