@@ -48,20 +48,9 @@ from stationthis_client.models import (
     PointTransactionPage, ReplaceDatasetResponse200, SpendPointsRequest, SpendPointsResponse, StatusHealthResponse, Tool, ToolCreate,
     ToolPage, Training, TrainingCreate, TrainingPage, UserMeResponse,
 )
-from journey import ORIGIN, TOKEN, answered, done, expect
+from journey import ORIGIN, TOKEN, answered, done, expect, forwarded_callers
 
-callers = 0
-
-
-def caller(token: str | None = None, header: str = "Authorization", prefix: str = "Bearer"):
-    """A client of its own address (X-Forwarded-For 10.21.0.<n>): anonymous without `token`."""
-    global callers
-    callers += 1
-    headers = {"X-Forwarded-For": f"10.21.0.{callers}"}
-    if token is None:
-        return Client(base_url=ORIGIN, headers=headers, raise_on_unexpected_status=True)
-    return AuthenticatedClient(base_url=ORIGIN, token=token, prefix=prefix, auth_header_name=header, headers=headers,
-                               raise_on_unexpected_status=True)
+caller = forwarded_callers(Client, AuthenticatedClient, "10.21.0")
 
 
 PASSWORD = "correct horse battery"

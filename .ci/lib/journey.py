@@ -51,3 +51,23 @@ def answered(response, status: int, what: str):
 
 def done(app: str) -> None:
     print(f"{steps} typed answers parsed")
+
+
+def forwarded_callers(client, authenticated_client, network: str):
+    """`caller(token=None, header="Authorization", prefix="Bearer")` for an app whose server trusts
+    127.0.0.1 as a proxy: each call makes a client of the generated package (`client`, or
+    `authenticated_client` with `token`) that names its own address in X-Forwarded-For
+    (`<network>.<n>`), so a journey's requests spread over per-address quotas as separate callers'
+    would. Anonymous without `token`."""
+    count = 0
+
+    def caller(token: str | None = None, header: str = "Authorization", prefix: str = "Bearer"):
+        nonlocal count
+        count += 1
+        headers = {"X-Forwarded-For": f"{network}.{count}"}
+        if token is None:
+            return client(base_url=ORIGIN, headers=headers, raise_on_unexpected_status=True)
+        return authenticated_client(base_url=ORIGIN, token=token, prefix=prefix, auth_header_name=header, headers=headers,
+                                    raise_on_unexpected_status=True)
+
+    return caller
