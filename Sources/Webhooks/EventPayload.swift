@@ -112,11 +112,18 @@ enum EventPayload {
             writer.endObject()
             return
         }
-        // The nest is the object member that is not a column of the table (a `json` field is one).
-        let columns = Set(change.table.members)
-        let nests = members.compactMap { member -> (key: String, members: [String: JSONInput])? in
-            guard !columns.contains(member.key), case .object(let nested) = member.value else { return nil }
-            return (member.key, nested)
+        // The nest is the object member that is not a column of the table (a `json` field is one);
+        // looked for only when a changed member is not at the top (a nested record).
+        var nests: [(key: String, members: [String: JSONInput])]?
+        func nest(holding name: String) -> (key: String, value: JSONInput)? {
+            if nests == nil {
+                let columns = Set(change.table.members)
+                nests = members.compactMap { member in
+                    guard !columns.contains(member.key), case .object(let nested) = member.value else { return nil }
+                    return (member.key, nested)
+                }
+            }
+            return nests?.lazy.compactMap { entry in entry.members[name].map { (entry.key, $0) } }.first
         }
         var nested: [(nest: String, name: String, value: JSONInput)] = []
         writer.beginObject()
@@ -124,8 +131,8 @@ enum EventPayload {
             if let value = members[name] {
                 writer.key(name)
                 writer.value(value)
-            } else if let nest = nests.first(where: { $0.members[name] != nil }), let value = nest.members[name] {
-                nested.append((nest.key, name, value))
+            } else if let found = nest(holding: name) {
+                nested.append((found.key, name, found.value))
             }
         }
         for nest in nested.map(\.nest).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {

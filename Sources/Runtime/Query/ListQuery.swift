@@ -51,6 +51,10 @@ public struct ListQuery: Sendable {
         self.countTotal = countTotal
     }
 
+    /// The name of `include_deleted` in an app spelling members with `naming`; spelled once, where
+    /// the list's handlers are made.
+    public static func includeDeletedName(_ naming: JSONNaming) -> String { naming.name("include_deleted") }
+
     /// The list parameters every table accepts besides its equality shorthands (`include_deleted`
     /// spelled in the app's naming). `ListQueryReservedNamesTests` holds the schema validator's and
     /// the document's lists to this one.
@@ -58,11 +62,11 @@ public struct ListQuery: Sendable {
 
     /// Parses `request`'s query against `table`'s filters and the app's paging limits; a
     /// `cursor` must carry `cursors`' signature (`CursorCodec`).
-    /// `include_deleted=true|false` (spelled with `naming`: `includeDeleted`) is `deleted=include|exclude`.
+    /// `include_deleted=true|false` (spelled as the app spells it: `includeDeleted`, see
+    /// `includeDeletedName`) is `deleted=include|exclude`.
     public static func parse(
-        _ uri: URI, table: TableDescriptor, limits: PageLimits, cursors: CursorCodec = .random(), naming: JSONNaming = .snakeCase
+        _ uri: URI, table: TableDescriptor, limits: PageLimits, cursors: CursorCodec = .random(), includeDeleted: String = "include_deleted"
     ) throws(APIError) -> ListQuery {
-        let includeDeleted = naming.name("include_deleted")
         var query = ListQuery(limit: limits.defaultSize, offset: 0, filters: [])
         var errors: [APIError.FieldError] = []
         var seen = Set<String>()

@@ -17,6 +17,8 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// The table, copied once: `Record.table` is a protocol requirement, so reading a member
     /// through it copies (retains and releases) the whole descriptor on every access.
     let table: TableDescriptor
+    /// `include_deleted` as the app spells it, spelled once.
+    let includeDeleted: String
 
     /// Creates the handlers, choosing the SQL of the database's dialect once.
     public init(database: any DatabaseClient, settings: AppSettings, hooks: WriteHooks, cursors: CursorCodec) {
@@ -24,6 +26,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         self.settings = settings
         self.cursors = cursors
         self.table = Record.table
+        self.includeDeleted = ListQuery.includeDeletedName(settings.naming)
         let sql = ResolvedStatements(Record.table, dialect: database.dialect)
         self.sql = sql
         self.writer = RecordWriter(database: database, hooks: hooks, sql: sql)
@@ -33,7 +36,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// One snapshot read of at most two statements, whatever the page size.
     public func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let caller = try RowCaller(context, table: table)
-        let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits, cursors: cursors, naming: settings.naming)
+        let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits, cursors: cursors, includeDeleted: includeDeleted)
         let statements = try sql.list(query, caller: caller)
         let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, members: sql.selectableMembers) }
         let results = try await database.fetchPage(statements.read)

@@ -179,6 +179,8 @@ public struct WebhookSettings: Sendable {
     public let customEvents: [CustomEventType]
     /// How table events' bodies are shaped (`webhooks.payload`).
     public let payload: Payload
+    /// Each table event type's name in the record payload (`projects.created` → `record.create`), made once.
+    private let recordEvents: [String: String]
 
     /// The body of a table event.
     public enum Payload: String, Sendable, Hashable {
@@ -194,6 +196,8 @@ public struct WebhookSettings: Sendable {
         subscriptions: [StaticSubscription] = [], management: Management? = nil, payload: Payload = .envelope
     ) {
         self.payload = payload
+        self.recordEvents = Dictionary(
+            events.map { ($0.type, WebhookContract.recordEvent(change: $0.operation.rawValue)) }, uniquingKeysWith: { first, _ in first })
         self.customEvents = customEvents
         self.management = management
         self.tenantScoped = tenantScoped
@@ -205,10 +209,7 @@ public struct WebhookSettings: Sendable {
 
     /// What the record payload calls events of `type`: `record.create` for a table's `created`
     /// (`WebhookContract.recordEvent`), the type itself for custom and test events.
-    public func recordEvent(of type: String) -> String {
-        guard let event = events.first(where: { $0.type == type }) else { return type }
-        return WebhookContract.recordEvent(change: event.operation.rawValue)
-    }
+    public func recordEvent(of type: String) -> String { recordEvents[type] ?? type }
 
     /// The type reporting `operation` on `table`, when the app declares it an event.
     public func eventType(table: String, operation: RecordChange.Operation) -> String? {
