@@ -2335,7 +2335,7 @@ extension Auctoritas {
         "description" : "Health of the server.",
         "examples" : [
           {
-            "app" : "loom",
+            "app" : "auctoritas",
             "checks" : {
               "database" : "ok"
             },
@@ -3436,6 +3436,21 @@ extension Auctoritas {
         "description" : "One page of user_data records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+
+              },
+              "count" : 1,
+              "max" : {
+
+              },
+              "min" : {
+
+              },
+              "sum" : {
+
+              }
+            },
             "expand" : {
 
             },
@@ -3455,6 +3470,37 @@ extension Auctoritas {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -10229,6 +10275,16 @@ extension Auctoritas {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=id,key`. Members: id, key, value, createdAt, updatedAt. An unknown name is a 400.",
             "example" : "id",
             "in" : "query",
@@ -10268,6 +10324,21 @@ extension Auctoritas {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+
+                    },
+                    "count" : 1,
+                    "max" : {
+
+                    },
+                    "min" : {
+
+                    },
+                    "sum" : {
+
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -11597,7 +11668,7 @@ extension Auctoritas {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "auctoritas",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -11628,7 +11699,7 @@ extension Auctoritas {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "auctoritas",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -11668,7 +11739,7 @@ extension Auctoritas {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "auctoritas",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -11717,7 +11788,7 @@ extension Auctoritas {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "auctoritas",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -11748,7 +11819,7 @@ extension Auctoritas {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "auctoritas",
                   "checks" : {
                     "database" : "ok"
                   },

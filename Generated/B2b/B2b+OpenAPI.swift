@@ -2620,7 +2620,7 @@ extension B2b {
         "description" : "Health of the server.",
         "examples" : [
           {
-            "app" : "loom",
+            "app" : "b2b",
             "checks" : {
               "database" : "ok"
             },
@@ -2733,6 +2733,21 @@ extension B2b {
         "description" : "One page of organizations records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+
+              },
+              "count" : 1,
+              "max" : {
+
+              },
+              "min" : {
+
+              },
+              "sum" : {
+
+              }
+            },
             "data" : [
               {
                 "created_at" : "2026-01-15T09:30:00.000Z",
@@ -2750,6 +2765,37 @@ extension B2b {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "data" : {
             "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
@@ -3555,6 +3601,21 @@ extension B2b {
         "description" : "One page of users records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+
+              },
+              "count" : 1,
+              "max" : {
+
+              },
+              "min" : {
+
+              },
+              "sum" : {
+
+              }
+            },
             "data" : [
               {
                 "created_at" : "2026-01-15T09:30:00.000Z",
@@ -3574,6 +3635,37 @@ extension B2b {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "data" : {
             "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
@@ -4710,7 +4802,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "b2b",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -4741,7 +4833,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "b2b",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -4781,7 +4873,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "b2b",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -4830,7 +4922,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "b2b",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -4861,7 +4953,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "b2b",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -10082,6 +10174,16 @@ extension B2b {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, created_at, updated_at. An unknown name is a 400.",
             "example" : "id,name",
             "in" : "query",
@@ -10124,6 +10226,21 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+
+                    },
+                    "count" : 1,
+                    "max" : {
+
+                    },
+                    "min" : {
+
+                    },
+                    "sum" : {
+
+                    }
+                  },
                   "data" : [
                     {
                       "created_at" : "2026-01-15T09:30:00.000Z",
@@ -11801,6 +11918,16 @@ extension B2b {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=id,email`. Members: id, email, name, organization_id, created_at, updated_at. An unknown name is a 400.",
             "example" : "id,name",
             "in" : "query",
@@ -11867,6 +11994,21 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+
+                    },
+                    "count" : 1,
+                    "max" : {
+
+                    },
+                    "min" : {
+
+                    },
+                    "sum" : {
+
+                    }
+                  },
                   "data" : [
                     {
                       "created_at" : "2026-01-15T09:30:00.000Z",

@@ -531,7 +531,7 @@ extension Benchprotected {
         "description" : "Health of the server.",
         "examples" : [
           {
-            "app" : "loom",
+            "app" : "benchprotected",
             "checks" : {
               "database" : "ok"
             },
@@ -933,6 +933,21 @@ extension Benchprotected {
         "description" : "One page of items records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+                "price" : 12.5
+              },
+              "count" : 1,
+              "max" : {
+                "price" : 12.5
+              },
+              "min" : {
+                "price" : 12.5
+              },
+              "sum" : {
+                "price" : 12.5
+              }
+            },
             "expand" : {
 
             },
@@ -952,6 +967,81 @@ extension Benchprotected {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "properties" : {
+                  "price" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "price" : {
+                    "description" : "The price at that end of the matching records.",
+                    "examples" : [
+                      12.5
+                    ],
+                    "format" : "double",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "price" : {
+                    "description" : "The price at that end of the matching records.",
+                    "examples" : [
+                      12.5
+                    ],
+                    "format" : "double",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "properties" : {
+                  "price" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -1211,7 +1301,7 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "benchprotected",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -1242,7 +1332,7 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "benchprotected",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -1279,7 +1369,7 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "benchprotected",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -1325,7 +1415,7 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "benchprotected",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -1356,7 +1446,7 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "benchprotected",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -1465,6 +1555,16 @@ extension Benchprotected {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"price\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: price. `min` and `max` take: price.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, price, created_at, updated_at. An unknown name is a 400.",
             "example" : "id,name",
             "in" : "query",
@@ -1523,6 +1623,21 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+                      "price" : 12.5
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "price" : 12.5
+                    },
+                    "min" : {
+                      "price" : 12.5
+                    },
+                    "sum" : {
+                      "price" : 12.5
+                    }
+                  },
                   "expand" : {
 
                   },

@@ -2682,6 +2682,21 @@ extension Eventflow {
         "description" : "One page of consumers records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+
+              },
+              "count" : 1,
+              "max" : {
+                "last_event_at" : "2026-01-15T09:30:00.000Z"
+              },
+              "min" : {
+                "last_event_at" : "2026-01-15T09:30:00.000Z"
+              },
+              "sum" : {
+
+              }
+            },
             "expand" : {
 
             },
@@ -2706,6 +2721,57 @@ extension Eventflow {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "last_event_at" : {
+                    "description" : "The last_event_at at that end of the matching records.",
+                    "format" : "date-time",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "last_event_at" : {
+                    "description" : "The last_event_at at that end of the matching records.",
+                    "format" : "date-time",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -3010,6 +3076,21 @@ extension Eventflow {
         "description" : "One page of events records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+                "event_version" : 12.5
+              },
+              "count" : 1,
+              "max" : {
+                "event_version" : 1
+              },
+              "min" : {
+                "event_version" : 1
+              },
+              "sum" : {
+                "event_version" : 12.5
+              }
+            },
             "expand" : {
 
             },
@@ -3031,6 +3112,75 @@ extension Eventflow {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "properties" : {
+                  "event_version" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "event_version" : {
+                    "description" : "The event_version at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "event_version" : {
+                    "description" : "The event_version at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "properties" : {
+                  "event_version" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -3226,7 +3376,7 @@ extension Eventflow {
         "description" : "Health of the server.",
         "examples" : [
           {
-            "app" : "loom",
+            "app" : "eventflow",
             "checks" : {
               "database" : "ok"
             },
@@ -3724,6 +3874,21 @@ extension Eventflow {
         "description" : "One page of producers records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+
+              },
+              "count" : 1,
+              "max" : {
+
+              },
+              "min" : {
+
+              },
+              "sum" : {
+
+              }
+            },
             "expand" : {
 
             },
@@ -3744,6 +3909,37 @@ extension Eventflow {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -8360,6 +8556,16 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: last_event_at.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=consumer_id,name`. Members: consumer_id, name, subscribed_event_types, last_event_at, last_event_id, created_at, updated_at. An unknown name is a 400.",
             "example" : "consumer_id",
             "in" : "query",
@@ -8424,6 +8630,21 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "last_event_at" : "2026-01-15T09:30:00.000Z"
+                    },
+                    "min" : {
+                      "last_event_at" : "2026-01-15T09:30:00.000Z"
+                    },
+                    "sum" : {
+
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -9435,6 +9656,16 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"event_version\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: event_version. `min` and `max` take: event_version.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=event_id,producer_id`. Members: event_id, producer_id, event_type, event_version, payload, created_at, updated_at. An unknown name is a 400.",
             "example" : "event_id",
             "in" : "query",
@@ -9523,6 +9754,21 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+                      "event_version" : 12.5
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "event_version" : 1
+                    },
+                    "min" : {
+                      "event_version" : 1
+                    },
+                    "sum" : {
+                      "event_version" : 12.5
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -9944,6 +10190,16 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=producer_id,name`. Members: producer_id, name, description, active, created_at, updated_at. An unknown name is a 400.",
             "example" : "producer_id",
             "in" : "query",
@@ -9996,6 +10252,21 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+
+                    },
+                    "count" : 1,
+                    "max" : {
+
+                    },
+                    "min" : {
+
+                    },
+                    "sum" : {
+
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -11038,7 +11309,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "eventflow",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -11069,7 +11340,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "eventflow",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -11109,7 +11380,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "eventflow",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -11158,7 +11429,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "eventflow",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -11189,7 +11460,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "eventflow",
                   "checks" : {
                     "database" : "ok"
                   },

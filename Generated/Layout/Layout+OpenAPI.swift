@@ -2364,6 +2364,21 @@ extension Layout {
         "description" : "One page of customers records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+                "loyaltyPoints" : 12.5
+              },
+              "count" : 1,
+              "max" : {
+                "loyaltyPoints" : 1
+              },
+              "min" : {
+                "loyaltyPoints" : 1
+              },
+              "sum" : {
+                "loyaltyPoints" : 12.5
+              }
+            },
             "data" : [
               {
                 "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -2389,6 +2404,75 @@ extension Layout {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "properties" : {
+                  "loyaltyPoints" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "loyaltyPoints" : {
+                    "description" : "The loyalty_points at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "loyaltyPoints" : {
+                    "description" : "The loyalty_points at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "properties" : {
+                  "loyaltyPoints" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "data" : {
             "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
@@ -2639,7 +2723,7 @@ extension Layout {
         "description" : "Health of the server.",
         "examples" : [
           {
-            "app" : "loom",
+            "app" : "layout",
             "checks" : {
               "database" : "ok"
             },
@@ -3045,6 +3129,21 @@ extension Layout {
         "description" : "One page of notes records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+
+              },
+              "count" : 1,
+              "max" : {
+
+              },
+              "min" : {
+
+              },
+              "sum" : {
+
+              }
+            },
             "expand" : {
 
             },
@@ -3065,6 +3164,37 @@ extension Layout {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -8660,6 +8790,16 @@ extension Layout {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=noteId,noteText`. Members: noteId, noteText, customerId, createdAt, updatedAt. An unknown name is a 400.",
             "example" : "noteId",
             "in" : "query",
@@ -8697,6 +8837,21 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+
+                    },
+                    "count" : 1,
+                    "max" : {
+
+                    },
+                    "min" : {
+
+                    },
+                    "sum" : {
+
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -11009,6 +11164,16 @@ extension Layout {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"loyaltyPoints\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: loyaltyPoints. `min` and `max` take: loyaltyPoints.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=customerId,fullName`. Members: customerId, fullName, emailAddress, loyaltyPoints, createdAt, updatedAt. An unknown name is a 400.",
             "example" : "customerId",
             "in" : "query",
@@ -11081,6 +11246,21 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+                      "loyaltyPoints" : 12.5
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "loyaltyPoints" : 1
+                    },
+                    "min" : {
+                      "loyaltyPoints" : 1
+                    },
+                    "sum" : {
+                      "loyaltyPoints" : 12.5
+                    }
+                  },
                   "data" : [
                     {
                       "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -12068,7 +12248,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "layout",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -12099,7 +12279,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "layout",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -12301,7 +12481,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "layout",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -12350,7 +12530,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "layout",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -12381,7 +12561,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "layout",
                   "checks" : {
                     "database" : "ok"
                   },

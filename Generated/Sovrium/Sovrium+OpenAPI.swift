@@ -2271,6 +2271,7 @@ extension Sovrium {
             "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
             "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
             "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
             "tokenType" : "Bearer",
             "user" : {
               "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -2308,6 +2309,11 @@ extension Sovrium {
           "sessionId" : {
             "description" : "The session these tokens belong to.",
             "format" : "uuid",
+            "type" : "string"
+          },
+          "token" : {
+            "description" : "The access token again, under the name Better Auth clients read. Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "tokenType" : {
@@ -2491,6 +2497,88 @@ extension Sovrium {
         ],
         "type" : "object"
       },
+      "ContactBatch" : {
+        "additionalProperties" : false,
+        "description" : "Records of contacts to create together.",
+        "examples" : [
+          {
+            "records" : [
+              {
+                "fields" : {
+                  "email" : "ada.lovelace@example.com",
+                  "firstName" : "Ada",
+                  "lastName" : "Lovelace"
+                }
+              }
+            ]
+          }
+        ],
+        "properties" : {
+          "records" : {
+            "description" : "1 to 100 records to create, in one transaction.",
+            "items" : {
+              "anyOf" : [
+                {
+                  "additionalProperties" : false,
+                  "description" : "The record's members in `fields`.",
+                  "properties" : {
+                    "fields" : {
+                      "$ref" : "#/components/schemas/ContactCreate"
+                    }
+                  },
+                  "required" : [
+                    "fields"
+                  ],
+                  "type" : "object"
+                },
+                {
+                  "$ref" : "#/components/schemas/ContactCreate"
+                }
+              ]
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "records"
+        ],
+        "type" : "object"
+      },
+      "ContactBatchResponse" : {
+        "description" : "Every record of the batch was created.",
+        "examples" : [
+          {
+            "created" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "deletedAt" : "2026-01-15T09:30:00.000Z",
+                "fields" : {
+                  "email" : "ada.lovelace@example.com",
+                  "firstName" : "Ada",
+                  "lastName" : "Lovelace"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
+        "properties" : {
+          "created" : {
+            "description" : "The created records, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/Contact"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "created"
+        ],
+        "type" : "object"
+      },
       "ContactCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing contacts record. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
@@ -2544,6 +2632,21 @@ extension Sovrium {
         "description" : "One page of contacts records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+
+              },
+              "count" : 1,
+              "max" : {
+
+              },
+              "min" : {
+
+              },
+              "sum" : {
+
+              }
+            },
             "expand" : {
 
             },
@@ -2572,6 +2675,37 @@ extension Sovrium {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -2919,38 +3053,40 @@ extension Sovrium {
         "description" : "Health of the server.",
         "examples" : [
           {
-            "app" : "loom",
-            "checks" : {
-              "database" : "ok"
+            "app" : {
+              "name" : "sovrium"
             },
-            "status" : "ok"
+            "status" : "ok",
+            "timestamp" : "2026-01-15T09:30:00.000Z"
           }
         ],
         "properties" : {
           "app" : {
-            "description" : "Name of the app this server runs.",
-            "type" : "string"
-          },
-          "checks" : {
-            "description" : "Results of the dependency checks; absent from the liveness probe, which checks nothing.",
+            "description" : "The app this server runs.",
             "properties" : {
-              "database" : {
-                "description" : "`ok`, or `unavailable` when the database did not answer.",
+              "name" : {
+                "description" : "Name of the app this server runs.",
                 "type" : "string"
               }
             },
             "required" : [
-              "database"
+              "name"
             ],
             "type" : "object"
           },
           "status" : {
             "description" : "`ok`, or `unavailable` when a check failed.",
             "type" : "string"
+          },
+          "timestamp" : {
+            "description" : "When the answer was made (UTC).",
+            "format" : "date-time",
+            "type" : "string"
           }
         },
         "required" : [
           "status",
+          "timestamp",
           "app"
         ],
         "type" : "object"
@@ -3071,6 +3207,88 @@ extension Sovrium {
         ],
         "type" : "object"
       },
+      "ProjectBatch" : {
+        "additionalProperties" : false,
+        "description" : "Records of projects to create together.",
+        "examples" : [
+          {
+            "records" : [
+              {
+                "fields" : {
+                  "name" : "Website relaunch",
+                  "priority" : 2,
+                  "status" : "active"
+                }
+              }
+            ]
+          }
+        ],
+        "properties" : {
+          "records" : {
+            "description" : "1 to 100 records to create, in one transaction.",
+            "items" : {
+              "anyOf" : [
+                {
+                  "additionalProperties" : false,
+                  "description" : "The record's members in `fields`.",
+                  "properties" : {
+                    "fields" : {
+                      "$ref" : "#/components/schemas/ProjectCreate"
+                    }
+                  },
+                  "required" : [
+                    "fields"
+                  ],
+                  "type" : "object"
+                },
+                {
+                  "$ref" : "#/components/schemas/ProjectCreate"
+                }
+              ]
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "records"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchResponse" : {
+        "description" : "Every record of the batch was created.",
+        "examples" : [
+          {
+            "created" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "deletedAt" : "2026-01-15T09:30:00.000Z",
+                "fields" : {
+                  "name" : "Website relaunch",
+                  "priority" : 2,
+                  "status" : "active"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
+        "properties" : {
+          "created" : {
+            "description" : "The created records, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/Project"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "created"
+        ],
+        "type" : "object"
+      },
       "ProjectCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing projects record. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
@@ -3123,6 +3341,21 @@ extension Sovrium {
         "description" : "One page of projects records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+                "priority" : 12.5
+              },
+              "count" : 1,
+              "max" : {
+                "priority" : 2
+              },
+              "min" : {
+                "priority" : 2
+              },
+              "sum" : {
+                "priority" : 12.5
+              }
+            },
             "expand" : {
 
             },
@@ -3151,6 +3384,81 @@ extension Sovrium {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "properties" : {
+                  "priority" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "priority" : {
+                    "description" : "The priority at that end of the matching records.",
+                    "examples" : [
+                      2
+                    ],
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "priority" : {
+                    "description" : "The priority at that end of the matching records.",
+                    "examples" : [
+                      2
+                    ],
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "properties" : {
+                  "priority" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -9006,6 +9314,7 @@ extension Sovrium {
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "tokenType" : "Bearer",
                   "user" : {
                     "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -9105,7 +9414,32 @@ extension Sovrium {
         "description" : "Ends the current session; its access and refresh tokens stop working at once.",
         "operationId" : "authLogout",
         "responses" : {
-          "204" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "example" : {
+                  "success" : true
+                },
+                "schema" : {
+                  "description" : "A fixed answer.",
+                  "examples" : [
+                    {
+                      "success" : true
+                    }
+                  ],
+                  "properties" : {
+                    "success" : {
+                      "const" : true,
+                      "description" : "Always this value."
+                    }
+                  },
+                  "required" : [
+                    "success"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
             "description" : "Done.",
             "headers" : {
               "RateLimit" : {
@@ -9589,6 +9923,7 @@ extension Sovrium {
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "tokenType" : "Bearer",
                   "user" : {
                     "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -9642,6 +9977,7 @@ extension Sovrium {
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "tokenType" : "Bearer",
                   "user" : {
                     "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -9784,6 +10120,7 @@ extension Sovrium {
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "tokenType" : "Bearer",
                   "user" : {
                     "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -10289,6 +10626,7 @@ extension Sovrium {
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "tokenType" : "Bearer",
                   "user" : {
                     "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -10615,6 +10953,7 @@ extension Sovrium {
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "tokenType" : "Bearer",
                   "user" : {
                     "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -10715,7 +11054,32 @@ extension Sovrium {
         "description" : "Legacy alias of `POST /api/auth/logout`; answers the same.\n\nEnds the current session; its access and refresh tokens stop working at once.",
         "operationId" : "authLogoutAlias1",
         "responses" : {
-          "204" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "example" : {
+                  "success" : true
+                },
+                "schema" : {
+                  "description" : "A fixed answer.",
+                  "examples" : [
+                    {
+                      "success" : true
+                    }
+                  ],
+                  "properties" : {
+                    "success" : {
+                      "const" : true,
+                      "description" : "Always this value."
+                    }
+                  },
+                  "required" : [
+                    "success"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
             "description" : "Done.",
             "headers" : {
               "RateLimit" : {
@@ -10799,7 +11163,7 @@ extension Sovrium {
           "required" : true
         },
         "responses" : {
-          "201" : {
+          "200" : {
             "content" : {
               "application/json" : {
                 "example" : {
@@ -10808,6 +11172,7 @@ extension Sovrium {
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "tokenType" : "Bearer",
                   "user" : {
                     "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -10925,7 +11290,7 @@ extension Sovrium {
           "required" : true
         },
         "responses" : {
-          "201" : {
+          "200" : {
             "content" : {
               "application/json" : {
                 "example" : {
@@ -10934,6 +11299,7 @@ extension Sovrium {
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "tokenType" : "Bearer",
                   "user" : {
                     "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -11081,11 +11447,11 @@ extension Sovrium {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
-                  "checks" : {
-                    "database" : "ok"
+                  "app" : {
+                    "name" : "sovrium"
                   },
-                  "status" : "ok"
+                  "status" : "ok",
+                  "timestamp" : "2026-01-15T09:30:00.000Z"
                 },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
@@ -11112,11 +11478,11 @@ extension Sovrium {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
-                  "checks" : {
-                    "database" : "ok"
+                  "app" : {
+                    "name" : "sovrium"
                   },
-                  "status" : "ok"
+                  "status" : "ok",
+                  "timestamp" : "2026-01-15T09:30:00.000Z"
                 },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
@@ -11370,6 +11736,16 @@ extension Sovrium {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=id,email`. Members: id, email, firstName, lastName, createdAt, updatedAt, deletedAt. An unknown name is a 400.",
             "example" : "id",
             "in" : "query",
@@ -11446,6 +11822,21 @@ extension Sovrium {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+
+                    },
+                    "count" : 1,
+                    "max" : {
+
+                    },
+                    "min" : {
+
+                    },
+                    "sum" : {
+
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -11724,6 +12115,138 @@ extension Sovrium {
         ],
         "x-loom-table" : {
           "operation" : "create",
+          "table" : "contacts"
+        },
+        "x-required-scopes" : [
+          "contacts:write"
+        ]
+      }
+    },
+    "/api/tables/contacts/records/batch" : {
+      "post" : {
+        "description" : "All or nothing: every record is validated (and every relation checked) before anything is written; any problem is one 400 whose `details` name `records[i].<member>` for each failing record, and a unique conflict is a 409 naming the record. At most 100 records (`limits.maxBatchSize`). Each record is created as `POST` creates one: defaults, hooks, webhooks and audit alike.\n\nEach operation needs the scope of its action (`create`: `contacts:write`); 401 without credentials, 403 when an operation's scope is missing.\n\nA caller who may not do this is answered 404, as if nothing were there.\n\nA request authenticated by the session cookie without `X-CSRF-Token` is 403 `CSRF_FAILED`.",
+        "operationId" : "batchContacts",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "example" : {
+                "records" : [
+                  {
+                    "fields" : {
+                      "email" : "ada.lovelace@example.com",
+                      "firstName" : "Ada",
+                      "lastName" : "Lovelace"
+                    }
+                  }
+                ]
+              },
+              "schema" : {
+                "$ref" : "#/components/schemas/ContactBatch"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "example" : {
+                  "created" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "deletedAt" : "2026-01-15T09:30:00.000Z",
+                      "fields" : {
+                        "email" : "ada.lovelace@example.com",
+                        "firstName" : "Ada",
+                        "lastName" : "Lovelace"
+                      },
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
+                "schema" : {
+                  "$ref" : "#/components/schemas/ContactBatchResponse"
+                }
+              }
+            },
+            "description" : "Every record was created.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create contacts records in one transaction",
+        "tags" : [
+          "contacts"
+        ],
+        "x-loom-table" : {
+          "operation" : "batch",
           "table" : "contacts"
         },
         "x-required-scopes" : [
@@ -12745,6 +13268,16 @@ extension Sovrium {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"priority\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: priority. `min` and `max` take: priority.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, status, priority, createdAt, updatedAt, deletedAt. An unknown name is a 400.",
             "example" : "id,name",
             "in" : "query",
@@ -12834,6 +13367,21 @@ extension Sovrium {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+                      "priority" : 12.5
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "priority" : 2
+                    },
+                    "min" : {
+                      "priority" : 2
+                    },
+                    "sum" : {
+                      "priority" : 12.5
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -13112,6 +13660,138 @@ extension Sovrium {
         ],
         "x-loom-table" : {
           "operation" : "create",
+          "table" : "projects"
+        },
+        "x-required-scopes" : [
+          "projects:write"
+        ]
+      }
+    },
+    "/api/tables/projects/records/batch" : {
+      "post" : {
+        "description" : "All or nothing: every record is validated (and every relation checked) before anything is written; any problem is one 400 whose `details` name `records[i].<member>` for each failing record, and a unique conflict is a 409 naming the record. At most 100 records (`limits.maxBatchSize`). Each record is created as `POST` creates one: defaults, hooks, webhooks and audit alike.\n\nEach operation needs the scope of its action (`create`: `projects:write`); 401 without credentials, 403 when an operation's scope is missing.\n\nA caller who may not do this is answered 404, as if nothing were there.\n\nA request authenticated by the session cookie without `X-CSRF-Token` is 403 `CSRF_FAILED`.",
+        "operationId" : "batchProjects",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "example" : {
+                "records" : [
+                  {
+                    "fields" : {
+                      "name" : "Website relaunch",
+                      "priority" : 2,
+                      "status" : "active"
+                    }
+                  }
+                ]
+              },
+              "schema" : {
+                "$ref" : "#/components/schemas/ProjectBatch"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "example" : {
+                  "created" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "deletedAt" : "2026-01-15T09:30:00.000Z",
+                      "fields" : {
+                        "name" : "Website relaunch",
+                        "priority" : 2,
+                        "status" : "active"
+                      },
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
+                "schema" : {
+                  "$ref" : "#/components/schemas/ProjectBatchResponse"
+                }
+              }
+            },
+            "description" : "Every record was created.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create projects records in one transaction",
+        "tags" : [
+          "projects"
+        ],
+        "x-loom-table" : {
+          "operation" : "batch",
           "table" : "projects"
         },
         "x-required-scopes" : [
@@ -13974,11 +14654,11 @@ extension Sovrium {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
-                  "checks" : {
-                    "database" : "ok"
+                  "app" : {
+                    "name" : "sovrium"
                   },
-                  "status" : "ok"
+                  "status" : "ok",
+                  "timestamp" : "2026-01-15T09:30:00.000Z"
                 },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
@@ -14023,11 +14703,11 @@ extension Sovrium {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
-                  "checks" : {
-                    "database" : "ok"
+                  "app" : {
+                    "name" : "sovrium"
                   },
-                  "status" : "ok"
+                  "status" : "ok",
+                  "timestamp" : "2026-01-15T09:30:00.000Z"
                 },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
@@ -14054,11 +14734,11 @@ extension Sovrium {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
-                  "checks" : {
-                    "database" : "ok"
+                  "app" : {
+                    "name" : "sovrium"
                   },
-                  "status" : "ok"
+                  "status" : "ok",
+                  "timestamp" : "2026-01-15T09:30:00.000Z"
                 },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"

@@ -2515,6 +2515,21 @@ extension Stationthis {
         "description" : "One page of collections records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+
+              },
+              "count" : 1,
+              "max" : {
+
+              },
+              "min" : {
+
+              },
+              "sum" : {
+
+              }
+            },
             "collections" : [
               {
                 "collectionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -2533,6 +2548,37 @@ extension Stationthis {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "collections" : {
             "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
@@ -2727,6 +2773,21 @@ extension Stationthis {
         "description" : "One page of datasets records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+
+              },
+              "count" : 1,
+              "max" : {
+
+              },
+              "min" : {
+
+              },
+              "sum" : {
+
+              }
+            },
             "data" : [
               {
                 "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -2745,6 +2806,37 @@ extension Stationthis {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "data" : {
             "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
@@ -3025,6 +3117,23 @@ extension Stationthis {
         "description" : "One page of generation_jobs records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+                "leaseUntil" : 12.5
+              },
+              "count" : 1,
+              "max" : {
+                "completedAt" : "2026-01-15T09:30:00.000Z",
+                "leaseUntil" : 1
+              },
+              "min" : {
+                "completedAt" : "2026-01-15T09:30:00.000Z",
+                "leaseUntil" : 1
+              },
+              "sum" : {
+                "leaseUntil" : 12.5
+              }
+            },
             "expand" : {
 
             },
@@ -3052,6 +3161,91 @@ extension Stationthis {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "properties" : {
+                  "leaseUntil" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "completedAt" : {
+                    "description" : "The completed_at at that end of the matching records.",
+                    "format" : "date-time",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "leaseUntil" : {
+                    "description" : "The lease_until at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "completedAt" : {
+                    "description" : "The completed_at at that end of the matching records.",
+                    "format" : "date-time",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "leaseUntil" : {
+                    "description" : "The lease_until at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "properties" : {
+                  "leaseUntil" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -3526,7 +3720,7 @@ extension Stationthis {
         "description" : "Health of the server.",
         "examples" : [
           {
-            "app" : "loom",
+            "app" : "stationthis",
             "checks" : {
               "database" : "ok"
             },
@@ -3673,6 +3867,29 @@ extension Stationthis {
         "description" : "One page of point_transactions records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+                "amount" : 12.5,
+                "balanceAfter" : 12.5,
+                "sequence" : 12.5
+              },
+              "count" : 1,
+              "max" : {
+                "amount" : 100,
+                "balanceAfter" : 1,
+                "sequence" : 1
+              },
+              "min" : {
+                "amount" : 100,
+                "balanceAfter" : 1,
+                "sequence" : 1
+              },
+              "sum" : {
+                "amount" : 12.5,
+                "balanceAfter" : 12.5,
+                "sequence" : 12.5
+              }
+            },
             "expand" : {
 
             },
@@ -3696,6 +3913,135 @@ extension Stationthis {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "properties" : {
+                  "amount" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "balanceAfter" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "sequence" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "amount" : {
+                    "description" : "The amount at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "balanceAfter" : {
+                    "description" : "The balance_after at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "sequence" : {
+                    "description" : "The sequence at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "amount" : {
+                    "description" : "The amount at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "balanceAfter" : {
+                    "description" : "The balance_after at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "sequence" : {
+                    "description" : "The sequence at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "properties" : {
+                  "amount" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "balanceAfter" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "sequence" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -4101,6 +4447,21 @@ extension Stationthis {
         "description" : "One page of tools records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+                "costPoints" : 12.5
+              },
+              "count" : 1,
+              "max" : {
+                "costPoints" : 1
+              },
+              "min" : {
+                "costPoints" : 1
+              },
+              "sum" : {
+                "costPoints" : 12.5
+              }
+            },
             "expand" : {
 
             },
@@ -4120,6 +4481,75 @@ extension Stationthis {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "properties" : {
+                  "costPoints" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "costPoints" : {
+                    "description" : "The cost_points at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "costPoints" : {
+                    "description" : "The cost_points at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "properties" : {
+                  "costPoints" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -4335,6 +4765,21 @@ extension Stationthis {
         "description" : "One page of trainings records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+
+              },
+              "count" : 1,
+              "max" : {
+
+              },
+              "min" : {
+
+              },
+              "sum" : {
+
+              }
+            },
             "expand" : {
 
             },
@@ -4352,6 +4797,37 @@ extension Stationthis {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -7883,6 +8359,16 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=collectionId,name`. Members: collectionId, name, description, config, createdAt, updatedAt. An unknown name is a 400.",
             "example" : "collectionId",
             "in" : "query",
@@ -7925,6 +8411,21 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+
+                    },
+                    "count" : 1,
+                    "max" : {
+
+                    },
+                    "min" : {
+
+                    },
+                    "sum" : {
+
+                    }
+                  },
                   "collections" : [
                     {
                       "collectionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -8783,6 +9284,16 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=datasetId,name`. Members: datasetId, name, description, images, createdAt, updatedAt. An unknown name is a 400.",
             "example" : "datasetId",
             "in" : "query",
@@ -8825,6 +9336,21 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+
+                    },
+                    "count" : 1,
+                    "max" : {
+
+                    },
+                    "min" : {
+
+                    },
+                    "sum" : {
+
+                    }
+                  },
                   "data" : [
                     {
                       "createdAt" : "2026-01-15T09:30:00.000Z",
@@ -9632,6 +10158,16 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"leaseUntil\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: leaseUntil. `min` and `max` take: leaseUntil, completedAt.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=generationId,userId`. Members: generationId, userId, toolId, inputs, status, outputs, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt. An unknown name is a 400.",
             "example" : "generationId",
             "in" : "query",
@@ -9749,6 +10285,23 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+                      "leaseUntil" : 12.5
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "completedAt" : "2026-01-15T09:30:00.000Z",
+                      "leaseUntil" : 1
+                    },
+                    "min" : {
+                      "completedAt" : "2026-01-15T09:30:00.000Z",
+                      "leaseUntil" : 1
+                    },
+                    "sum" : {
+                      "leaseUntil" : 12.5
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -10349,6 +10902,16 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"sequence\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: sequence, amount, balanceAfter. `min` and `max` take: sequence, amount, balanceAfter.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=transactionId,userId`. Members: transactionId, userId, sequence, kind, amount, balanceAfter, description, createdAt, updatedAt. An unknown name is a 400.",
             "example" : "transactionId",
             "in" : "query",
@@ -10445,6 +11008,29 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+                      "amount" : 12.5,
+                      "balanceAfter" : 12.5,
+                      "sequence" : 12.5
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "amount" : 100,
+                      "balanceAfter" : 1,
+                      "sequence" : 1
+                    },
+                    "min" : {
+                      "amount" : 100,
+                      "balanceAfter" : 1,
+                      "sequence" : 1
+                    },
+                    "sum" : {
+                      "amount" : 12.5,
+                      "balanceAfter" : 12.5,
+                      "sequence" : 12.5
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -11314,6 +11900,16 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"costPoints\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: costPoints. `min` and `max` take: costPoints.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=toolId,name`. Members: toolId, name, description, inputs, costPoints, createdAt, updatedAt. An unknown name is a 400.",
             "example" : "toolId",
             "in" : "query",
@@ -11369,6 +11965,21 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+                      "costPoints" : 12.5
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "costPoints" : 1
+                    },
+                    "min" : {
+                      "costPoints" : 1
+                    },
+                    "sum" : {
+                      "costPoints" : 12.5
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -12103,6 +12714,16 @@ extension Stationthis {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=trainingId,datasetId`. Members: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt. An unknown name is a 400.",
             "example" : "trainingId",
             "in" : "query",
@@ -12182,6 +12803,21 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+
+                    },
+                    "count" : 1,
+                    "max" : {
+
+                    },
+                    "min" : {
+
+                    },
+                    "sum" : {
+
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -13296,7 +13932,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "stationthis",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -13327,7 +13963,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "stationthis",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -13367,7 +14003,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "stationthis",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -13416,7 +14052,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "stationthis",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -13447,7 +14083,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "stationthis",
                   "checks" : {
                     "database" : "ok"
                   },

@@ -3094,6 +3094,21 @@ extension Tracker {
         "description" : "One page of comments records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+                "edit_count" : 12.5
+              },
+              "count" : 1,
+              "max" : {
+                "edit_count" : 1
+              },
+              "min" : {
+                "edit_count" : 1
+              },
+              "sum" : {
+                "edit_count" : 12.5
+              }
+            },
             "expand" : {
 
             },
@@ -3117,6 +3132,75 @@ extension Tracker {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "properties" : {
+                  "edit_count" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "edit_count" : {
+                    "description" : "The edit_count at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "edit_count" : {
+                    "description" : "The edit_count at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "properties" : {
+                  "edit_count" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -3355,7 +3439,7 @@ extension Tracker {
         "description" : "Health of the server.",
         "examples" : [
           {
-            "app" : "loom",
+            "app" : "tracker",
             "checks" : {
               "database" : "ok"
             },
@@ -4741,6 +4825,21 @@ extension Tracker {
         "description" : "One page of projects records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+                "budget" : 12.5
+              },
+              "count" : 1,
+              "max" : {
+                "budget" : 12500.5
+              },
+              "min" : {
+                "budget" : 12500.5
+              },
+              "sum" : {
+                "budget" : 12.5
+              }
+            },
             "expand" : {
 
             },
@@ -4768,6 +4867,81 @@ extension Tracker {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "properties" : {
+                  "budget" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "budget" : {
+                    "description" : "The budget at that end of the matching records.",
+                    "examples" : [
+                      12500.5
+                    ],
+                    "format" : "double",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "budget" : {
+                    "description" : "The budget at that end of the matching records.",
+                    "examples" : [
+                      12500.5
+                    ],
+                    "format" : "double",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "properties" : {
+                  "budget" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -6115,6 +6289,29 @@ extension Tracker {
         "description" : "One page of tasks records.",
         "examples" : [
           {
+            "aggregations" : {
+              "avg" : {
+                "estimate_hours" : 12.5,
+                "priority" : 12.5
+              },
+              "count" : 1,
+              "max" : {
+                "completed_at" : "2026-01-15T09:30:00.000Z",
+                "due_on" : "2026-12-31",
+                "estimate_hours" : 12.5,
+                "priority" : 1
+              },
+              "min" : {
+                "completed_at" : "2026-01-15T09:30:00.000Z",
+                "due_on" : "2026-12-31",
+                "estimate_hours" : 12.5,
+                "priority" : 1
+              },
+              "sum" : {
+                "estimate_hours" : 12.5,
+                "priority" : 12.5
+              }
+            },
             "expand" : {
 
             },
@@ -6147,6 +6344,143 @@ extension Tracker {
           }
         ],
         "properties" : {
+          "aggregations" : {
+            "additionalProperties" : false,
+            "description" : "With `aggregate=`: the figures asked for, over every matching record.",
+            "properties" : {
+              "avg" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its avg over the matching records; null over none.",
+                "properties" : {
+                  "estimate_hours" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "priority" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "count" : {
+                "description" : "Number of matching records (with `\"count\": true`).",
+                "type" : "integer"
+              },
+              "max" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its max over the matching records; null over none.",
+                "properties" : {
+                  "completed_at" : {
+                    "description" : "The completed_at at that end of the matching records.",
+                    "format" : "date-time",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "due_on" : {
+                    "description" : "The due_on at that end of the matching records.",
+                    "examples" : [
+                      "2026-12-31"
+                    ],
+                    "format" : "date",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "estimate_hours" : {
+                    "description" : "The estimate_hours at that end of the matching records.",
+                    "format" : "double",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "priority" : {
+                    "description" : "The priority at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "min" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its min over the matching records; null over none.",
+                "properties" : {
+                  "completed_at" : {
+                    "description" : "The completed_at at that end of the matching records.",
+                    "format" : "date-time",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "due_on" : {
+                    "description" : "The due_on at that end of the matching records.",
+                    "examples" : [
+                      "2026-12-31"
+                    ],
+                    "format" : "date",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "estimate_hours" : {
+                    "description" : "The estimate_hours at that end of the matching records.",
+                    "format" : "double",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "priority" : {
+                    "description" : "The priority at that end of the matching records.",
+                    "format" : "int64",
+                    "type" : [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              },
+              "sum" : {
+                "additionalProperties" : false,
+                "description" : "Per field asked for: its sum over the matching records; null over none.",
+                "properties" : {
+                  "estimate_hours" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "priority" : {
+                    "description" : "A figure over the matching records.",
+                    "type" : [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "type" : "object"
+              }
+            },
+            "type" : "object"
+          },
           "expand" : {
             "additionalProperties" : true,
             "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
@@ -7786,7 +8120,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "tracker",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -7817,7 +8151,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "tracker",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -7857,7 +8191,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "tracker",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -7906,7 +8240,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "tracker",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -7937,7 +8271,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "app" : "loom",
+                  "app" : "tracker",
                   "checks" : {
                     "database" : "ok"
                   },
@@ -14274,6 +14608,16 @@ extension Tracker {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"edit_count\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: edit_count. `min` and `max` take: edit_count.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at, deleted_at. An unknown name is a 400.",
             "example" : "id",
             "in" : "query",
@@ -14349,6 +14693,21 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+                      "edit_count" : 12.5
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "edit_count" : 1
+                    },
+                    "min" : {
+                      "edit_count" : 1
+                    },
+                    "sum" : {
+                      "edit_count" : 12.5
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -16835,6 +17194,16 @@ extension Tracker {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"budget\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: budget. `min` and `max` take: budget.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, summary, owner_email, homepage, status, budget, settings, external_id, created_at, updated_at. An unknown name is a 400.",
             "example" : "id,name",
             "in" : "query",
@@ -16943,6 +17312,21 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+                      "budget" : 12.5
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "budget" : 12500.5
+                    },
+                    "min" : {
+                      "budget" : 12500.5
+                    },
+                    "sum" : {
+                      "budget" : 12.5
+                    }
+                  },
                   "expand" : {
 
                   },
@@ -19306,6 +19690,16 @@ extension Tracker {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"priority\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: priority, estimate_hours. `min` and `max` take: priority, estimate_hours, due_on, completed_at.",
+            "example" : "Example aggregate",
+            "in" : "query",
+            "name" : "aggregate",
+            "schema" : {
+              "description" : "A JSON object of figures to compute.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Return only these members of each record, e.g. `fields=id,project_id`. Members: id, project_id, title, details, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, labels, created_at, updated_at. An unknown name is a 400.",
             "example" : "id",
             "in" : "query",
@@ -19465,6 +19859,29 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "example" : {
+                  "aggregations" : {
+                    "avg" : {
+                      "estimate_hours" : 12.5,
+                      "priority" : 12.5
+                    },
+                    "count" : 1,
+                    "max" : {
+                      "completed_at" : "2026-01-15T09:30:00.000Z",
+                      "due_on" : "2026-12-31",
+                      "estimate_hours" : 12.5,
+                      "priority" : 1
+                    },
+                    "min" : {
+                      "completed_at" : "2026-01-15T09:30:00.000Z",
+                      "due_on" : "2026-12-31",
+                      "estimate_hours" : 12.5,
+                      "priority" : 1
+                    },
+                    "sum" : {
+                      "estimate_hours" : 12.5,
+                      "priority" : 12.5
+                    }
+                  },
                   "expand" : {
 
                   },

@@ -35,7 +35,7 @@ public struct ContractLayout: Sendable, Hashable {
             if let override, override.paths.isEmpty { return nil }
             return route.laidOut(
                 paths: override?.paths ?? [prefix + route.path], method: override?.method ?? route.method, naming: naming,
-                members: override?.members ?? [:], ids: ids)
+                members: override?.members ?? [:], ids: ids, success: override?.success)
         }
         let targets = Dictionary(laidOut.map { ($0.operation.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         return laidOut.map { route in

@@ -15,6 +15,8 @@ public struct ContractResponse: Sendable, Hashable {
         case asset(String)
         /// A redirect: no body, a `Location` header.
         case redirect
+        /// A JSON object of constants (`ContractSuccessOverride.constant`).
+        case constant([ContractConstant])
     }
 
     /// The HTTP status.

@@ -5,12 +5,32 @@ extension ContractRoute {
     ///
     /// Path parameters are matched by position: the runtime reads them by the names this
     /// declaration gives them (`pathParameterKeys`), whatever a path calls them.
-    func laidOut(paths: [String], method: ContractMethod, naming: JSONNaming, members: [String: String], ids: ResourceIDs) -> ContractRoute {
+    func laidOut(
+        paths: [String], method: ContractMethod, naming: JSONNaming, members: [String: String], ids: ResourceIDs,
+        success: ContractSuccessOverride? = nil
+    ) -> ContractRoute {
         let primary = paths[0]
         return ContractRoute(
             copying: self, method: method, path: primary, aliases: Array(paths.dropFirst()),
             request: request.map { $0.with(fields: $0.spelled(naming: naming, members: members).fields.map { $0.writing(ids) }) },
-            parameters: Self.renamed(parameters, toPath: primary) { members[$0.key] ?? naming.name($0.key) }.map { $0.writing(ids) })
+            parameters: Self.renamed(parameters, toPath: primary) { members[$0.key] ?? naming.name($0.key) }.map { $0.writing(ids) },
+            responses: success.map(answers(with:)), success: success)
+    }
+
+    /// The success answers under `success`: the answer with a body takes its status, or the
+    /// answer without one becomes 200 with the constants (the generator checked that the
+    /// operation has such an answer).
+    private func answers(with success: ContractSuccessOverride) -> [ContractResponse] {
+        responses.map { response in
+            switch (success, response.body) {
+            case (.status(let status), .json), (.status(let status), .anyJSONObject):
+                return ContractResponse(status, response.body, response.description, links: response.links)
+            case (.constant(let members), .empty) where response.status == 204:
+                return ContractResponse(200, .constant(members), response.description)
+            default:
+                return response
+            }
+        }
     }
 
     /// The route's parameters as documented for `path`: its path parameters take the names of

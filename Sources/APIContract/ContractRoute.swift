@@ -32,6 +32,9 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
     public let errors: Set<ContractError>
     /// Path and query parameters.
     public let parameters: [ContractParameter]
+    /// The success answer the app gives instead of the operation's own (`responses` already
+    /// describe it); the runtime rewrites the handler's answer accordingly.
+    public let success: ContractSuccessOverride?
 
     /// Creates a route. `errors` lists the route's own error answers; those its credentials and
     /// body imply (401/403, 400/413/415) and `implied` are added.
@@ -54,6 +57,7 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
         self.credentials = credentials
         self.errors = errors.union(implied).union(credentials.errors).union(request == nil ? [] : ContractError.bodyErrors)
         self.parameters = parameters
+        self.success = nil
     }
 
     /// The names of the `{name}` segments of `path`, in order.
@@ -62,7 +66,7 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
     /// `route` served with `method` at `path` and `aliases`, with `request` and `parameters` instead of its own.
     init(
         copying route: ContractRoute, method: ContractMethod, path: String, aliases: [String], request: ContractBody?,
-        parameters: [ContractParameter], responses: [ContractResponse]? = nil
+        parameters: [ContractParameter], responses: [ContractResponse]? = nil, success: ContractSuccessOverride? = nil
     ) {
         self.operation = route.operation
         self.method = method
@@ -77,6 +81,7 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
         self.credentials = route.credentials
         self.errors = route.errors
         self.parameters = parameters
+        self.success = success ?? route.success
     }
 }
 

@@ -118,9 +118,9 @@ extension Sovrium {
             reverseRelations: [
             ],
             access: nil,
-            routes: TableRoutePaths(collection: "/api/tables/contacts/records", [.batch: []]),
             listEnvelope: ListEnvelope(items: "records", members: [(.total, "total"), (.limit, "limit"), (.offset, "offset"), (.page, "page"), (.totalPages, "totalPages"), (.hasNextPage, "hasNextPage"), (.hasPreviousPage, "hasPreviousPage")], nest: "pagination"),
             requestEnvelope: RequestEnvelope(wrap: "fields", optional: true),
+            batchEnvelope: BatchEnvelope(items: "records", created: "created"),
             forbiddenAsNotFound: true,
             timestampNames: ["created_at": "createdAt", "updated_at": "updatedAt", "deleted_at": "deletedAt"],
             columns: ["id", "email", "first_name", "last_name", "created_at", "updated_at", "deleted_at"]

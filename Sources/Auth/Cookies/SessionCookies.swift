@@ -28,7 +28,7 @@ struct SessionCookies: Sendable {
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
     /// Token answer members a browser's request never gets in the body (cookie mode).
-    static let tokenMembers: Set<String> = ["access_token", "refresh_token"]
+    static let tokenMembers: Set<String> = ["access_token", "refresh_token", "token"]
 
     /// HKDF label of the CSRF key, so it never equals a key used for anything else.
     static let keyLabel = "loom csrf v1"

@@ -14,6 +14,7 @@ struct TokenAnswer: JSONWritable {
         writer.beginObject()
         if members.contains("success") { writer.member("success", true) }
         if members.contains("message") { writer.member("message", AuthContract.authenticatedMessage) }
+        if members.contains("token") { writer.member("token", tokens.accessToken) }
         if members.contains("token_type") { writer.member("token_type", "Bearer") }
         if members.contains("access_token") { writer.member("access_token", tokens.accessToken) }
         if members.contains("expires_in") { writer.member("expires_in", tokens.expiresIn) }

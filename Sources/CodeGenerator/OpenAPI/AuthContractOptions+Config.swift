@@ -49,8 +49,22 @@ extension AuthContractOptions {
         routes.mapValues { route in
             ContractRouteOverride(
                 paths: route.paths, members: Dictionary(uniqueKeysWithValues: route.members.map { ($0.canonical, $0.name) }),
-                method: route.method.flatMap(ContractMethod.init(rawValue:)))
+                method: route.method.flatMap(ContractMethod.init(rawValue:)), success: success(of: route))
         }
+    }
+
+    /// The override's `status` or `answer` (the validator refused other values in `answer`).
+    static func success(of route: RouteOverrideSchema) -> ContractSuccessOverride? {
+        if let status = route.status { return .status(status) }
+        guard let answer = route.answer else { return nil }
+        return .constant(answer.compactMap { member in
+            switch member.value {
+            case .bool(let value): return ContractConstant(member.name, .bool(value))
+            case .integer(let value): return ContractConstant(member.name, .integer(Int(value)))
+            case .string(let value): return ContractConstant(member.name, .string(value))
+            default: return nil
+            }
+        })
     }
 }
 

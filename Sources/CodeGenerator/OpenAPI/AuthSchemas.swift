@@ -71,6 +71,9 @@ struct AuthSchemas {
             FieldSchema(
                 name: "message", type: .string, description: "What happened: `\(AuthContract.authenticatedMessage)`", required: true,
                 example: .string(AuthContract.authenticatedMessage)),
+            FieldSchema(
+                name: "token", type: .string, description: "The access token again, under the name Better Auth clients read." + cookieNote,
+                required: inBody),
             FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true, example: .string("Bearer")),
             FieldSchema(
                 name: "access_token", type: .string, description: "JWT to send as `Authorization: Bearer <token>`." + cookieNote, required: inBody),

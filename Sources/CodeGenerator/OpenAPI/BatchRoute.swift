@@ -13,9 +13,13 @@ struct BatchRoute {
     /// App-wide facts.
     let context: DocumentContext
 
-    /// The actions the table allows, in a fixed order.
+    /// The create-only batch envelope (`envelopes.batch`), if the table's batch takes one.
+    var envelope: EnvelopesSchema.Batch? { table.batchEnvelope(context.app.config) }
+
+    /// The actions the table allows, in a fixed order (creates only in a create-only batch).
     var actions: [String] {
-        [TableOperation.create, .replace, .update, .delete].filter(table.operations.contains).map(\.rawValue)
+        [TableOperation.create, .replace, .update, .delete].filter { table.operations.contains($0) && (envelope == nil || $0 == .create) }
+            .map(\.rawValue)
     }
 
     /// Whether the table serves the route (a `routes` entry may switch it off).
@@ -25,6 +29,7 @@ struct BatchRoute {
     func schemas() -> [(String, JSONSchema)] {
         guard isServed else { return [] }
         let limit = context.app.config.limits.maxBatchSize
+        if let envelope { return createOnlySchemas(envelope, limit: limit) }
         var result = actions.map { (OpenAPINames.batchOperation(table, action: $0), variant($0)) }
         var mapping = OrderedDictionary<String, String>()
         for action in actions { mapping[action] = "#/components/schemas/" + OpenAPINames.batchOperation(table, action: action) }
@@ -53,6 +58,23 @@ struct BatchRoute {
         return result
     }
 
+    /// `<Singular>Batch` `{"<items>": [create bodies]}` and `<Singular>BatchResponse`
+    /// `{"<created>": [records]}`, as `TableHandlers.createBatch` takes and writes them.
+    private func createOnlySchemas(_ envelope: EnvelopesSchema.Batch, limit: Int) -> [(String, JSONSchema)] {
+        let body = TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, table: table)).writeBody(OpenAPINames.create(table))
+        return [
+            (OpenAPINames.batch(table), SchemaFactory.object(
+                [.init(envelope.items, .array(
+                    JSONSchema.CoreContext(description: "1 to \(limit) records to create, in one transaction."),
+                    JSONSchema.ArrayContext(items: body, maxItems: limit, minItems: 1)))],
+                description: "Records of \(table.name) to create together.", closed: true)),
+            (OpenAPINames.batchResponse(table), SchemaFactory.object(
+                [.init(envelope.created, SchemaFactory.array(
+                    of: SchemaFactory.reference(OpenAPINames.record(table)), description: "The created records, in request order."))],
+                description: "Every record of the batch was created.")),
+        ]
+    }
+
     /// One action's operation, as the server validates it: `create` takes `data` (the create
     /// body) and no `id`; `replace` an `id` and the create body; `update` an `id` and the update
     /// body; `delete` an `id` only.
@@ -73,6 +95,7 @@ struct BatchRoute {
     /// The route, or `nil` when the table has no write operation.
     func route() -> DocumentedRoute? {
         guard !actions.isEmpty else { return nil }
+        if let envelope { return createOnlyRoute(envelope) }
         let limit = context.app.config.limits.maxBatchSize
         let config = context.app.config
         let template = config.errors.body ?? config.errorFormat.template
@@ -92,6 +115,31 @@ struct BatchRoute {
                 statuses: context.errorStatuses,
                 success: [(200, ResponseFactory.json(
                     "Every operation succeeded.", schema: SchemaFactory.reference(OpenAPINames.batchResponse(table))))],
+                errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError, .serviceUnavailable]))
+        return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
+    }
+
+    /// The create-only batch (`envelopes.batch`).
+    private func createOnlyRoute(_ envelope: EnvelopesSchema.Batch) -> DocumentedRoute {
+        let limit = context.app.config.limits.maxBatchSize
+        let config = context.app.config
+        let template = config.errors.body ?? config.errorFormat.template
+        let status = context.errorStatuses.statuses(of: ErrorResponse.validationError).map(String.init).joined(separator: " or ")
+        let failures = template.path(of: .fieldErrors).map { "whose `\($0.joined(separator: "."))` name" } ?? "naming"
+        let operation = OpenAPI.Operation(
+            tags: [table.name],
+            summary: "Create \(table.name) records in one transaction",
+            description: "All or nothing: every record is validated (and every relation checked) before anything is written; "
+                + "any problem is one \(status) \(failures) `\(envelope.items)[i].<member>` for each failing record, "
+                + "and a unique conflict is a 409 naming the record. At most \(limit) records (`limits.maxBatchSize`). "
+                + "Each record is created as `POST` creates one: defaults, hooks, webhooks and audit alike.",
+            operationId: OpenAPINames.operationID(.batch, table: table),
+            requestBody: OpenAPI.Request(
+                content: [.json: .content(OpenAPI.Content(schema: SchemaFactory.reference(OpenAPINames.batch(table))))], required: true),
+            responses: ResponseFactory.map(
+                statuses: context.errorStatuses,
+                success: [(201, ResponseFactory.json(
+                    "Every record was created.", schema: SchemaFactory.reference(OpenAPINames.batchResponse(table))))],
                 errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError, .serviceUnavailable]))
         return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
     }

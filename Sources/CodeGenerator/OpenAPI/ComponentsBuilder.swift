@@ -12,7 +12,7 @@ struct ComponentsBuilder {
     func components() throws -> OpenAPI.Components {
         let errors = ErrorComponents(config: context.config)
         var schemas: [(String, JSONSchema)] = errors.schemas()
-        schemas.append((SystemOperations.healthStatusName, SystemOperations.healthStatusSchema()))
+        schemas.append((SystemOperations.healthStatusName, SystemOperations.healthStatusSchema(context.config)))
         if TableCatalog.served(context.config) {
             schemas.append((SystemContract.tableCatalogSchema, try SystemOperations.tableCatalogSchema(context.app)))
         }

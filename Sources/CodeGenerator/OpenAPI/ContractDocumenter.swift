@@ -79,6 +79,8 @@ struct ContractDocumenter {
             return .response(answer)
         case .anyJSONObject:
             return ResponseFactory.json(response.description, schema: SchemaFactory.object([]))
+        case .constant(let members):
+            return ResponseFactory.json(response.description, schema: Self.constantSchema(members))
         case .html:
             let content = OpenAPI.Content(schema: SchemaFactory.string("An HTML page."))
             return .response(ResponseFactory.response(response.description, content: [.html: content]))
@@ -94,6 +96,23 @@ struct ContractDocumenter {
                 schema: SchemaFactory.string("Where the browser goes next.", format: .uri), description: "Redirect target.", required: true)
             return .response(ResponseFactory.response(response.description, extraHeaders: [("Location", location)]))
         }
+    }
+
+    /// The object of `members`, each its value always (`const`-like `enum` of one), with the object as example.
+    static func constantSchema(_ members: [ContractConstant]) -> JSONSchema {
+        var example: [String: AnyCodable] = [:]
+        let properties = members.map { member -> SchemaFactory.Property in
+            let value: AnyCodable
+            switch member.value {
+            case .bool(let bool): value = AnyCodable(bool)
+            case .integer(let integer): value = AnyCodable(integer)
+            case .string(let string): value = AnyCodable(string)
+            }
+            example[member.name] = value
+            return .init(member.name, JSONSchema.fragment(JSONSchema.CoreContext(description: "Always this value.", allowedValues: [value])))
+        }
+        let object = SchemaFactory.object(properties, description: "A fixed answer.")
+        return (try? object.with(examples: [AnyCodable(example)])) ?? object
     }
 
     /// The shared component of an error answer.

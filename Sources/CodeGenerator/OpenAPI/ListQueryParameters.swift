@@ -27,7 +27,9 @@ enum ListQueryParameters {
     /// Component name of the `If-None-Match` header parameter.
     static let ifNoneMatchName = "IfNoneMatch"
     /// Query parameter names the list route reserves; fields with these names cannot be filters.
-    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "include_deleted", "q"]
+    static let reserved: Set<String> = [
+        "limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "include_deleted", "q", "aggregate",
+    ]
 
     /// The grammar of `filter`, as shown in every list operation.
     static let filterGrammar = """
@@ -122,6 +124,36 @@ enum ListQueryParameters {
                 + "is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: "
                 + (relations.isEmpty ? "none" : relations.joined(separator: ", ")) + ". Referencing tables: "
                 + (reverse.isEmpty ? "none." : reverse.joined(separator: ", ") + "."))
+    }
+
+    /// The fields `aggregate=` takes, as `AggregateRequest` checks them against the table's
+    /// filter columns: declared, filterable, not write-only; `sum`/`avg` integer and number
+    /// fields, `min`/`max` date and datetime ones too.
+    static func aggregatable(_ table: TableSchema, orderedOnly: Bool = false) -> [FieldSchema] {
+        let numbers: Set<FieldType> = [.integer, .number]
+        let ordered = numbers.union([.date, .datetime])
+        return table.fields.filter { field in
+            field.filterable && !field.writeOnly && (orderedOnly ? ordered : numbers).contains(field.type)
+        }
+    }
+
+    /// The most fields `aggregate=` may name (`AggregateRequest.maxFields`; a test holds them equal).
+    static let maxAggregateFields = 20
+
+    /// `aggregate`: figures over every matching record (`AggregateRequest`).
+    static func aggregate(_ table: TableSchema, naming: JSONNaming) -> OpenAPI.Parameter {
+        let numbers = aggregatable(table).map { naming.name($0.name) }
+        let ordered = aggregatable(table, orderedOnly: true).map { naming.name($0.name) }
+        let example = numbers.first.map { #"{"count": true, "sum": [""# + $0 + #""]}"# } ?? #"{"count": true}"#
+        return OpenAPI.Parameter(
+            name: "aggregate", context: .query(required: false, schema: SchemaFactory.string("A JSON object of figures to compute.")),
+            description: "Figures over every record the list's conditions match (filters, search, deleted records as asked, "
+                + "what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` "
+                + "(true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `\(example)`. Sums and averages "
+                + "are numbers; over no records `count` is 0 and the others are null. At most \(Self.maxAggregateFields) fields; an unknown member, "
+                + "field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: "
+                + (numbers.isEmpty ? "no field of this table" : numbers.joined(separator: ", ")) + ". `min` and `max` take: "
+                + (ordered.isEmpty ? "no field of this table" : ordered.joined(separator: ", ")) + ".")
     }
 
     /// `count`: whether to compute `total`.

@@ -53,12 +53,12 @@ public enum OpenAPIBuilder {
             for (key, route) in try TableOperations(table: table, context: context, fields: fields).routes() {
                 let route = tableMarked(route, table: table, key: key)
                 guard let auth = app.config.auth else { try paths.add(route); continue }
-                let requirements = OperationSecurity.requirements(of: key, table: table)
+                let requirements = OperationSecurity.requirements(of: key, table: table, app: app.config)
                 let security = OperationSecurity(auth: auth, statuses: context.errorStatuses)
                 try paths.add(security.secure(
                     route, requirements: requirements, tenant: table.tenant, owner: table.owner,
                     hidesRefusals: table.forbiddenAsNotFound ?? app.config.errors.forbiddenAsNotFound,
-                    perAction: key == .batch ? OperationSecurity.batchActions(of: table) : nil))
+                    perAction: key == .batch ? OperationSecurity.batchActions(of: table, app: app.config) : nil))
             }
         }
         for endpoint in app.endpoints {

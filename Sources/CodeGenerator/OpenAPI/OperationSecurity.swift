@@ -80,19 +80,21 @@ struct OperationSecurity {
     }
 
     /// The requirement of each action a table's batch may hold, in action order.
-    static func batchActions(of table: TableSchema) -> [(action: String, requirement: AccessRequirementSchema)] {
+    /// A create-only batch (`envelopes.batch`) holds creates only.
+    static func batchActions(of table: TableSchema, app: AppConfig) -> [(action: String, requirement: AccessRequirementSchema)] {
         let actions: [(TableOperation, PermissionKey)] = [(.create, .create), (.replace, .replace), (.update, .update), (.delete, .delete)]
-        return actions.filter { table.operations.contains($0.0) }.map { (action: $0.1.rawValue, requirement: table.requirement(for: $0.1)) }
+        let createOnly = table.batchEnvelope(app) != nil
+        return actions.filter { table.operations.contains($0.0) && (!createOnly || $0.0 == .create) }.map { (action: $0.1.rawValue, requirement: table.requirement(for: $0.1)) }
     }
 
     /// The requirements of one of `table`'s routes (as `RouteRegistry.addTable` checks them).
-    static func requirements(of route: TableRouteKey, table: TableSchema) -> [AccessRequirementSchema] {
+    static func requirements(of route: TableRouteKey, table: TableSchema, app: AppConfig) -> [AccessRequirementSchema] {
         switch route {
         case .list: return [table.requirement(for: .list)]
         case .create: return [table.requirement(for: .create)]
         case .upsert: return [table.requirement(for: .create), table.requirement(for: .replace)]
         case .batch:
-            return Array(Set(batchActions(of: table).map(\.requirement))).sorted { $0.text < $1.text }
+            return Array(Set(batchActions(of: table, app: app).map(\.requirement))).sorted { $0.text < $1.text }
         case .restore: return [table.requirement(for: .restore)]
         case .get: return [table.requirement(for: .get)]
         case .replace: return [table.requirement(for: .replace)]

@@ -9,18 +9,44 @@ enum SystemOperations {
     /// Name of the health body schema.
     static let healthStatusName = SystemContract.healthStatusSchema
 
-    /// `{status, app, checks?: {database}}`, as `BuiltInRoutes.statusBody` writes it.
-    static func healthStatusSchema() -> JSONSchema {
-        let checks = SchemaFactory.object(
-            [.init("database", SchemaFactory.string("`ok`, or `unavailable` when the database did not answer."))],
-            description: "Results of the dependency checks; absent from the liveness probe, which checks nothing.")
-        return SchemaFactory.object(
-            [
-                .init("status", SchemaFactory.string("`ok`, or `unavailable` when a check failed.")),
-                .init("app", SchemaFactory.string("Name of the app this server runs.")),
-                .init("checks", checks, required: false),
-            ],
-            description: "Health of the server.")
+    /// The health body of `health.members` (Loom's `{status, app, checks?: {database}}` by
+    /// default), in the order `HealthBody` writes it.
+    static func healthStatusSchema(_ config: AppConfig) -> JSONSchema {
+        let members = Set(config.health.members)
+        var properties: [SchemaFactory.Property] = [.init("status", SchemaFactory.string("`ok`, or `unavailable` when a check failed."))]
+        if members.contains(.timestamp) {
+            properties.append(.init("timestamp", SchemaFactory.string("When the answer was made (UTC).", format: .dateTime)))
+        }
+        if members.contains(.app) {
+            properties.append(.init("app", SchemaFactory.string("Name of the app this server runs.")))
+        } else if members.contains(.appName) || members.contains(.appVersion) {
+            var app: [SchemaFactory.Property] = []
+            if members.contains(.appName) { app.append(.init("name", SchemaFactory.string("Name of the app this server runs."))) }
+            if members.contains(.appVersion) { app.append(.init("version", SchemaFactory.string("The app's version (`version` of app.json)."))) }
+            properties.append(.init("app", SchemaFactory.object(app, description: "The app this server runs.")))
+        }
+        if members.contains(.checks) {
+            let checks = SchemaFactory.object(
+                [.init("database", SchemaFactory.string("`ok`, or `unavailable` when the database did not answer."))],
+                description: "Results of the dependency checks; absent from the liveness probe, which checks nothing.")
+            properties.append(.init("checks", checks, required: false))
+        }
+        let schema = SchemaFactory.object(properties, description: "Health of the server.")
+        return (try? schema.with(examples: [healthExample(config)])) ?? schema
+    }
+
+    /// A ready server's answer, with the app's own name and version.
+    private static func healthExample(_ config: AppConfig) -> AnyCodable {
+        let members = Set(config.health.members)
+        var example: [String: AnyCodable] = ["status": "ok"]
+        if members.contains(.timestamp) { example["timestamp"] = AnyCodable(ExampleText.time) }
+        if members.contains(.app) { example["app"] = AnyCodable(config.name) }
+        var app: [String: AnyCodable] = [:]
+        if members.contains(.appName) { app["name"] = AnyCodable(config.name) }
+        if members.contains(.appVersion) { app["version"] = AnyCodable(config.version) }
+        if !app.isEmpty { example["app"] = AnyCodable(app) }
+        if members.contains(.checks) { example["checks"] = AnyCodable(["database": "ok"]) }
+        return AnyCodable(example)
     }
 
     /// `{tables: [...]}`, as `TableCatalog.json` writes it (the app's own catalog is the example).

@@ -164,6 +164,7 @@ struct TableOperations {
             .parameter(ListQueryParameters.sort(table, naming: fields.naming)),
             .reference(.component(named: ListQueryParameters.cursorName)),
             .reference(.component(named: ListQueryParameters.countName)),
+            .parameter(ListQueryParameters.aggregate(table, naming: fields.naming)),
             .parameter(ListQueryParameters.fields(table, naming: fields.naming)),
             .parameter(ListQueryParameters.expand(table, app: context.app)),
         ]

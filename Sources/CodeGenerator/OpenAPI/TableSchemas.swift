@@ -28,7 +28,7 @@ struct TableSchemas {
             result.append((OpenAPINames.upsert(table), try input(usage: .input, requiring: key)))
         }
         if operations.contains(.list) {
-            result.append((OpenAPINames.page(table), page()))
+            result.append((OpenAPINames.page(table), try page()))
         }
         return result
     }
@@ -137,10 +137,34 @@ struct TableSchemas {
         return SchemaFactory.clearList(names)
     }
 
+    /// `aggregations`, as `AggregateStatement` writes it: the figures `aggregate=` asked for.
+    private func aggregations() throws -> JSONSchema {
+        let naming = fields.naming
+        func figures(_ function: String, _ fieldsOf: [FieldSchema], _ schema: (FieldSchema) throws -> JSONSchema) throws -> SchemaFactory.Property {
+            let properties = try fieldsOf.map { SchemaFactory.Property(naming.name($0.name), try schema($0).nullableSchemaObject(), required: false) }
+            return .init(function, SchemaFactory.object(properties, description: "Per field asked for: its \(function) over the matching records; null over none.", closed: true), required: false)
+        }
+        let number = { (_: FieldSchema) in
+            JSONSchema.number(JSONSchema.CoreContext(description: "A figure over the matching records."), JSONSchema.NumericContext())
+        }
+        let ordered = { (field: FieldSchema) throws -> JSONSchema in
+            var plain = FieldSchema(name: field.name, type: field.type, description: "The \(field.name) at that end of the matching records.")
+            plain.example = field.example
+            return try fields.schema(for: plain, usage: .record)
+        }
+        let numbers = ListQueryParameters.aggregatable(table)
+        let extremes = ListQueryParameters.aggregatable(table, orderedOnly: true)
+        return SchemaFactory.object([
+            .init("count", SchemaFactory.integer("Number of matching records (with `\"count\": true`)."), required: false),
+            try figures("sum", numbers, number), try figures("avg", numbers, number),
+            try figures("min", extremes, ordered), try figures("max", extremes, ordered),
+        ], description: "With `aggregate=`: the figures asked for, over every matching record.", closed: true)
+    }
+
     /// The page as `TableHandlers.page` writes it in the table's list envelope: the records
     /// under `items` (or the envelope's name), `expand` when asked for, and the paging members
     /// beside them or nested in one object.
-    func page() -> JSONSchema {
+    func page() throws -> JSONSchema {
         let list = envelopes.list ?? EnvelopesSchema.List()
         let naming = fields.naming
         let paging: [SchemaFactory.Property] = list.metadata.map { member in
@@ -172,6 +196,7 @@ struct TableSchemas {
             .init("expand", .object(
                 JSONSchema.CoreContext(description: "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced)."),
                 JSONSchema.ObjectContext(properties: [:], additionalProperties: .init(true))), required: false),
+            .init("aggregations", try aggregations(), required: false),
         ]
         if let nest = list.nest {
             properties.append(.init(nest, SchemaFactory.object(paging, description: "Paging of this list.")))

@@ -68,6 +68,12 @@ enum SettingsTranslator {
         if families != .loom { arguments.append("familyEnvelopes: " + families.swiftExpression) }
         // The table catalog, after `familyEnvelopes`: the bytes the route serves, written once here.
         if TableCatalog.served(config) { arguments.append("tableCatalog: " + SwiftNames.literal(TableCatalog.json(app))) }
+        // The health body, after `tableCatalog`: only where `health.members` is not Loom's.
+        if config.health != HealthConfig() {
+            let members = config.health.members.map { SwiftNames.literal($0.rawValue) }.joined(separator: ", ")
+            let version = config.health.members.contains(.appVersion) ? ", appVersion: \(SwiftNames.literal(config.version))" : ""
+            arguments.append("health: HealthBody(members: [\(members)]\(version))")
+        }
         return arguments
     }
 
@@ -88,17 +94,37 @@ enum SettingsTranslator {
         }
     }
 
-    /// `["name": ContractRouteOverride(paths: [...], members: [...], method: ...)]`, keys sorted.
+    /// `["name": ContractRouteOverride(paths: [...], members: [...], method: ..., success: ...)]`,
+    /// keys sorted: the overrides as the generator lays the routes out (`AuthContractOptions.overrides`).
     static func routeOverrides(_ routes: [String: RouteOverrideSchema]) -> String {
-        let entries = routes.keys.sorted().map { key -> String in
-            let route = routes[key]!
+        let overrides = AuthContractOptions.overrides(routes)
+        let entries = overrides.keys.sorted().map { key -> String in
+            let route = overrides[key]!
             let paths = route.paths.map(SwiftNames.literal).joined(separator: ", ")
             let members = route.members.isEmpty
-                ? "" : ", members: [" + route.members.map { "\(SwiftNames.literal($0.canonical)): \(SwiftNames.literal($0.name))" }.joined(separator: ", ") + "]"
-            let method = route.method.flatMap(ContractMethod.init(rawValue:)).map { ", method: .\(String(describing: $0))" } ?? ""
-            return "\(SwiftNames.literal(key)): ContractRouteOverride(paths: [\(paths)]\(members)\(method))"
+                ? "" : ", members: [" + route.members.sorted { $0.key < $1.key }.map { "\(SwiftNames.literal($0.key)): \(SwiftNames.literal($0.value))" }.joined(separator: ", ") + "]"
+            let method = route.method.map { ", method: .\(String(describing: $0))" } ?? ""
+            let success = route.success.map { ", success: " + Self.success($0) } ?? ""
+            return "\(SwiftNames.literal(key)): ContractRouteOverride(paths: [\(paths)]\(members)\(method)\(success))"
         }
         return "[" + entries.joined(separator: ", ") + "]"
+    }
+
+    /// `.status(200)` or `.constant([ContractConstant("success", .bool(true)), ...])`.
+    private static func success(_ success: ContractSuccessOverride) -> String {
+        switch success {
+        case .status(let status): return ".status(\(status))"
+        case .constant(let members):
+            return ".constant([" + members.map { member in
+                let value: String
+                switch member.value {
+                case .bool(let bool): value = ".bool(\(bool))"
+                case .integer(let integer): value = ".integer(\(integer))"
+                case .string(let string): value = ".string(\(SwiftNames.literal(string)))"
+                }
+                return "ContractConstant(\(SwiftNames.literal(member.name)), \(value))"
+            }.joined(separator: ", ") + "])"
+        }
     }
 
     /// `RateLimitSettings(...)` with each slot's policy written out.

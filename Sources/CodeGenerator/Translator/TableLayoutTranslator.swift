@@ -27,6 +27,9 @@ struct TableLayoutTranslator {
         if let request = envelopes.request, let wrap = request.wrap {
             arguments.append("requestEnvelope: RequestEnvelope(wrap: \(SwiftNames.literal(wrap)), optional: \(request.optional))")
         }
+        if let batch = envelopes.batch {
+            arguments.append("batchEnvelope: BatchEnvelope(items: \(SwiftNames.literal(batch.items)), created: \(SwiftNames.literal(batch.created)))")
+        }
         if !table.listParameters.isEmpty {
             arguments.append("listParameters: [" + table.listParameters.map(listParameter).joined(separator: ", ") + "]")
         }

@@ -90,6 +90,7 @@ enum ContractRouteRules {
             if let method = route.method {
                 Self.checkMethod(method, of: contract, key: key, at: path + ".method", error: error)
             }
+            Self.checkSuccess(route, of: contract, key: key, at: path, error: error)
             guard !route.members.isEmpty else { continue }
             guard let body = contract.request else {
                 error(.invalidRoute, path + ".members", "\(key) takes no request body, so it has no members to rename")
@@ -119,6 +120,43 @@ enum ContractRouteRules {
             }
             return !segment.isEmpty && segment != "." && segment != ".."
                 && segment.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+        }
+    }
+
+    /// `status` (200, 201 or 202) only for an operation whose success answer has a JSON body;
+    /// `answer` (a non-empty object of named members) only for one answering 204; not both.
+    private static func checkSuccess<Operation>(
+        _ route: RouteOverrideSchema, of contract: ContractRoute<Operation>, key: String, at path: String,
+        error: (SchemaDiagnosticCode, String, String) -> Void
+    ) {
+        let withBody = contract.responses.contains { response in
+            if case .json = response.body { return (200..<300).contains(response.status) }
+            return false
+        }
+        let noContent = contract.responses.contains { $0.status == 204 }
+        if let status = route.status {
+            if route.answer != nil {
+                error(.invalidRoute, path, "give \"status\" or \"answer\", not both")
+            } else if ![200, 201, 202].contains(status) {
+                error(.invalidRoute, path + ".status", "status \(status) is not a success status with a body; use 200, 201 or 202")
+            } else if !withBody {
+                error(
+                    .invalidRoute, path + ".status",
+                    noContent
+                        ? "\(key) answers 204 without a body; give \"answer\" (e.g. {\"success\": true}) to answer 200 with one"
+                        : "\(key) has no JSON success answer whose status could change")
+            }
+        }
+        if let answer = route.answer, route.status == nil {
+            if !noContent {
+                error(.invalidRoute, path + ".answer", "\(key) answers with a body of its own; \"answer\" replaces only a 204 (use \"status\" to change its status)")
+            }
+            if answer.isEmpty {
+                error(.invalidRoute, path + ".answer", "an empty answer says nothing; give at least one member, e.g. {\"success\": true}")
+            }
+            if answer.contains(where: { $0.name.isEmpty }) {
+                error(.invalidRoute, path + ".answer", "a member's name is empty; name it")
+            }
         }
     }
 

@@ -35,6 +35,8 @@ public struct ListQuery: Sendable {
     public var deleted: DeletedRows = .exclude
     /// The table's named list parameters sent (`from=...`): column, operator, value.
     public var comparisons: [(column: String, comparison: String, value: SQLValue)] = []
+    /// `aggregate=`: figures over every matching record, answered in `aggregations`.
+    public var aggregate: AggregateRequest?
 
     /// Creates a query.
     public init(
@@ -58,7 +60,9 @@ public struct ListQuery: Sendable {
     /// The list parameters every table accepts besides its equality shorthands (`include_deleted`
     /// spelled in the app's naming). `ListQueryReservedNamesTests` holds the schema validator's and
     /// the document's lists to this one.
-    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "include_deleted", "q"]
+    public static let reservedParameters = [
+        "limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "include_deleted", "q", "aggregate",
+    ]
 
     /// Parses `request`'s query against `table`'s filters and the app's paging limits; a
     /// `cursor` must carry `cursors`' signature (`CursorCodec`).
@@ -122,6 +126,11 @@ public struct ListQuery: Sendable {
                     continue
                 }
                 query.deleted = mode
+            case "aggregate":
+                switch AggregateRequest.parse(text, columns: table.filters) {
+                case .success(let request): query.aggregate = request
+                case .failure(let error): errors.append(error)
+                }
             case "expand": query.expand = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
             case "count":
                 guard text == "exact" || text == "none" else {

@@ -72,6 +72,9 @@ public struct AppSettings: Sendable {
     /// The table catalog the generator wrote (`GET <routes.tableCatalog>`), when the app serves it.
     public let tableCatalog: String?
 
+    /// The members of the health probes' answers (`health.members`).
+    public let health: HealthBody
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
@@ -80,8 +83,9 @@ public struct AppSettings: Sendable {
         rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard,
         idempotency: IdempotencySettings? = nil, requestLimits: RequestLimits = .standard,
         cors: CORSSettings? = nil, metrics: MetricsSettings? = nil, usage: UsageSettings? = nil,
-        familyEnvelopes: FamilyEnvelopes = .loom, tableCatalog: String? = nil
+        familyEnvelopes: FamilyEnvelopes = .loom, tableCatalog: String? = nil, health: HealthBody = .loom
     ) {
+        self.health = health
         self.tableCatalog = tableCatalog
         self.familyEnvelopes = familyEnvelopes
         self.usage = usage

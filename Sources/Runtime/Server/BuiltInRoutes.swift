@@ -21,19 +21,19 @@ struct BuiltInRoutes {
         let appName = app.settings.name
         switch operation {
         case .healthLive:
-            let live = Self.statusBody(status: "ok", app: appName, database: nil)
-            return { _, _ in JSONResponse.make(status: .ok, bytes: live) }
+            let live = app.settings.health.answer(status: "ok", app: appName, database: nil)
+            return { _, _ in JSONResponse.make(status: .ok, bytes: live()) }
         case .health, .healthReady:
             let database = self.database
-            let ready = Self.statusBody(status: "ok", app: appName, database: "ok")
-            let unavailable = Self.statusBody(status: "unavailable", app: appName, database: "unavailable")
+            let ready = app.settings.health.answer(status: "ok", app: appName, database: "ok")
+            let unavailable = app.settings.health.answer(status: "unavailable", app: appName, database: "unavailable")
             return { _, context in
                 do {
                     try await database.ping()
-                    return JSONResponse.make(status: .ok, bytes: ready)
+                    return JSONResponse.make(status: .ok, bytes: ready())
                 } catch {
                     context.logger.error("readiness check failed", metadata: ["error": "\(error)"])
-                    return JSONResponse.make(status: .serviceUnavailable, bytes: unavailable)
+                    return JSONResponse.make(status: .serviceUnavailable, bytes: unavailable())
                 }
             }
         case .openAPIDocument:
@@ -74,23 +74,5 @@ struct BuiltInRoutes {
             pagePath: path(.adminConsole, "/admin"), scriptPath: path(.adminConsoleScript, "/admin/console.js"),
             stylePath: path(.adminConsoleStyle, "/admin/console.css"), documentPath: path(.openAPIDocument, "/openapi.json"),
             title: app.title)
-    }
-
-    static func statusBody(status: String, app: String, database: String?) -> [UInt8] {
-        var writer = JSONWriter(capacity: 96)
-        writer.beginObject()
-        writer.key("status")
-        writer.value(status)
-        writer.key("app")
-        writer.value(app)
-        if let database {
-            writer.key("checks")
-            writer.beginObject()
-            writer.key("database")
-            writer.value(database)
-            writer.endObject()
-        }
-        writer.endObject()
-        return writer.bytes
     }
 }

@@ -163,7 +163,15 @@ public struct RouteRegistry {
             cover(.upsert, .post, .upsert)
         }
         let batchable = operations.intersection([.create, .replace, .update, .delete])
-        if !batchable.isEmpty {
+        if let envelope = table.batchEnvelope {
+            // A create-only batch (`envelopes.batch`): served where creates are.
+            if operations.contains(.create) {
+                serve(.batch, .post, guarded(requirements(.create)) { request, context in
+                    try await handlers.createBatch(request, context: context, envelope: envelope)
+                })
+                cover(.batch, .post, .batch)
+            }
+        } else if !batchable.isEmpty {
             // The actions a batch holds are known only from its body; an anonymous caller is
             // refused first when no action is public.
             let anyPublic = access.map { access in batchable.contains { access.requirement($0) == .everyone } } ?? true

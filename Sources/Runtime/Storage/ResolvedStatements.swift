@@ -133,6 +133,9 @@ struct ResolvedStatements: Sendable {
         }
         let filterWhere = Self.whereClause(conditions)
         let count = query.countTotal ? SQLStatement(countPrefix + filterWhere, binds) : nil
+        let aggregate = query.aggregate.map { request in
+            AggregateStatement(request: request, statement: SQLStatement(request.selectList(dialect) + " FROM " + table + filterWhere, binds))
+        }
         // A count without a condition is SQLite's one-step b-tree count, and a full-text match
         // reads its index outside the steps: neither is bounded by a step budget.
         let boundedBySteps = query.search == nil && (count == nil || !conditions.isEmpty)
@@ -170,7 +173,7 @@ struct ResolvedStatements: Sendable {
         return ListStatements(
             page: page, count: count, cursorIndexes: keys.map(\.column.selectIndex), expansions: expanded, dialect: dialect,
             identity: caller.identity, boundedBySteps: boundedBySteps, countsWholeTable: countsWholeTable, limit: query.limit,
-            offset: query.offset, seek: seek)
+            offset: query.offset, seek: seek, aggregate: aggregate)
     }
 
     /// The page statement: `limit + 1` rows (the look-ahead row tells whether a next page exists)
@@ -311,6 +314,8 @@ struct ListStatements {
     var offset: Int = 0
     /// How the page may start at a known row (SQLite, bounded).
     var seek: Seek? = nil
+    /// `aggregate=`'s figures over the matching rows, read after the expansions.
+    var aggregate: AggregateStatement? = nil
 
     /// The page's start at a known row: what names its ordered rows, and its statement from a
     /// row's sort keys (that row included) skipping `skip` rows.
@@ -319,7 +324,7 @@ struct ListStatements {
         let page: @Sendable (_ key: [SQLValue], _ skip: Int) -> SQLStatement
     }
 
-    /// Every statement, in the order the results are read: page, expansions, count.
+    /// Every statement, in the order the results are read: page, expansions, aggregate, count.
     var all: [SQLStatement] { statements(page: page) }
 
     /// What `DatabaseClient.fetchPage` reads: `all`, and how to start the page at a known row.
@@ -335,14 +340,15 @@ struct ListStatements {
             total: dialect == .sqlite ? count : nil, countsWholeTable: countsWholeTable)
     }
 
-    /// `page` (or a page statement in its place), its expansions and the count.
+    /// `page` (or a page statement in its place), its expansions, the aggregate and the count.
     private func statements(page: SQLStatement) -> [SQLStatement] {
         // Expansions select from exactly the rows returned: the page without its look-ahead row.
         var returned = page
         if let limit = returned.binds.indices.dropLast().last, case .integer(let value) = returned.binds[limit] {
             returned.binds[limit] = .integer(value - 1)
         }
-        return [page] + expansions.map { $0.statement(for: returned, dialect: dialect, identity: identity) } + (count.map { [$0] } ?? [])
+        return [page] + expansions.map { $0.statement(for: returned, dialect: dialect, identity: identity) }
+            + (aggregate.map { [$0.statement] } ?? []) + (count.map { [$0] } ?? [])
     }
 
 }

@@ -43,6 +43,8 @@ public struct TableDescriptor: Sendable {
     public let listEnvelope: ListEnvelope
     /// How write bodies are wrapped.
     public let requestEnvelope: RequestEnvelope
+    /// The batch route as a create-only batch (`envelopes.batch`); `nil`: Loom's batch.
+    public let batchEnvelope: BatchEnvelope?
     /// Named list parameters comparing one column (`listParameters`).
     public let listParameters: [ListParameter]
     /// A caller refused with 403 is answered 404, hiding what exists (`forbiddenAsNotFound`).
@@ -60,7 +62,7 @@ public struct TableDescriptor: Sendable {
         upsertKey: String? = nil, softDelete: Bool = false, ignoresServerOwnedFields: Bool = false, search: DialectSQL? = nil,
         reverseRelations: [ReverseRelation] = [], access: RowAccess? = nil, routes: TableRoutePaths? = nil,
         recordEnvelope: RecordEnvelope = .bare, listEnvelope: ListEnvelope = .loom, requestEnvelope: RequestEnvelope = .bare,
-        listParameters: [ListParameter] = [], forbiddenAsNotFound: Bool = false, timestampNames: [String: String] = [:],
+        batchEnvelope: BatchEnvelope? = nil, listParameters: [ListParameter] = [], forbiddenAsNotFound: Bool = false, timestampNames: [String: String] = [:],
         columns: [String]? = nil
     ) {
         self.columns = columns ?? members
@@ -68,6 +70,7 @@ public struct TableDescriptor: Sendable {
         self.recordEnvelope = recordEnvelope
         self.listEnvelope = listEnvelope
         self.requestEnvelope = requestEnvelope
+        self.batchEnvelope = batchEnvelope
         self.listParameters = listParameters
         self.forbiddenAsNotFound = forbiddenAsNotFound
         self.timestampNames = timestampNames

@@ -5,6 +5,10 @@ struct BatchOperation: Sendable {
     let action: TableOperationKind
     let id: SQLValue?
     let input: ValidatedObject?
+    /// Where the operation is in the body (`operations[3]`), for answers naming it.
+    let item: String
+    /// Where its record's members are (`operations[3].data`, `records[3].fields`).
+    let data: String
 }
 
 extension TableHandlers {
@@ -32,7 +36,8 @@ extension TableHandlers {
         }
         try await checkBatchKeys(operations, caller: caller)
         try await checkReachableReferences(
-            operations.enumerated().compactMap { index, operation in operation.input.map { (index, $0) } }, caller: caller, batch: true)
+            operations.enumerated().compactMap { index, operation in operation.input.map { (index, $0) } }, caller: caller,
+            dataPaths: operations.map(\.data))
         let origin = origin(context)
         var plan = WritePlan()
         var writes: [RecordWriter<Record>.PlannedWrite] = []
@@ -156,7 +161,7 @@ extension TableHandlers {
                     errors.append(.init(field: prefix + ".data", message: "must be a JSON object"))
                 }
             }
-            operations.append(BatchOperation(action: action, id: id, input: input))
+            operations.append(BatchOperation(action: action, id: id, input: input, item: prefix, data: prefix + ".data"))
         }
         try authorize(Set(operations.map(\.action)))
         guard errors.isEmpty else { throw APIError.validation(errors) }
@@ -179,13 +184,13 @@ extension TableHandlers {
         var errors: [APIError.FieldError] = []
         for (index, operation) in operations.enumerated() {
             guard let id = operation.id, !existing.contains(id.keyText) else { continue }
-            errors.append(.init(field: "operations[\(index)].id", message: "no \(table.name) record has \(table.primaryKeyName) \(id.keyText)"))
+            errors.append(.init(field: operation.item + ".id", message: "no \(table.name) record has \(table.primaryKeyName) \(id.keyText)"))
         }
         guard errors.isEmpty else { throw APIError.validation(errors) }
     }
 
     /// Maps a failed transaction to the item that caused it where that can be found out.
-    private func explainBatch(_ error: DatabaseError, _ operations: [BatchOperation], caller: RowCaller) async throws -> any Error {
+    func explainBatch(_ error: DatabaseError, _ operations: [BatchOperation], caller: RowCaller) async throws -> any Error {
         if case .uniqueViolation(let columns) = error.code {
             if let conflict = try await uniqueConflict(columns: columns, operations, caller: caller) { return conflict }
             return try await explain(error, input: ValidatedObject(values: []))

@@ -76,6 +76,10 @@ extension TableHandlers {
             }
             writer.endObject()
         }
+        if let aggregate = statements.aggregate {
+            writer.key(AggregateRequest.answerMember)
+            try aggregate.write(results[1 + statements.expansions.count], to: &writer)
+        }
         var total: Int64?
         if statements.count != nil, let countRows = results.last {
             var reader = RowReader(countRows.first ?? SQLRow(values: [.integer(0)]))

@@ -14,12 +14,13 @@ extension TableHandlers {
     /// Before a write: 422 for each relation value (of `items`) pointing at a row of a table
     /// with tenant or owner conditions that the caller may not see. One statement per such
     /// relation field, whatever the number of items; nothing when no target has conditions.
-    func checkReachableReferences(_ items: [(Int, ValidatedObject)], caller: RowCaller, batch: Bool) async throws {
+    /// In a batch, `dataPaths` (by item index) say where each item's members are (`operations[3].data`).
+    func checkReachableReferences(_ items: [(Int, ValidatedObject)], caller: RowCaller, dataPaths: [String]? = nil) async throws {
         guard sql.referencesScopedTables else { return }
         let missing = try await unreachableReferences(items, identity: caller.identity, scopedOnly: true)
         guard !missing.isEmpty else { return }
         throw APIError.validation(missing.map { item in
-            .init(field: batch ? "operations[\(item.index)].data.\(item.field)" : item.field, message: "references no record in \(item.table)")
+            .init(field: dataPaths.map { "\($0[item.index]).\(item.field)" } ?? item.field, message: "references no record in \(item.table)")
         })
     }
 

@@ -15,7 +15,7 @@ extension TableHandlers {
         let caller = try RowCaller(context, table: table)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try validatedRequest(body, mode: .create)
-        try await checkReachableReferences([(0, input)], caller: caller, batch: false)
+        try await checkReachableReferences([(0, input)], caller: caller)
         guard let key = input.values[upsert.fieldIndex], key != .null else {
             throw APIError.validation([.init(field: keyName, message: "is required for an upsert: it decides which record to replace")])
         }

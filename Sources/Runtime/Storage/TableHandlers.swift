@@ -78,7 +78,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let caller = try RowCaller(context, table: table)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try validatedRequest(body, mode: .create)
-        try await checkReachableReferences([(0, input)], caller: caller, batch: false)
+        try await checkReachableReferences([(0, input)], caller: caller)
         let statement = sql.insert.statement(insertValues(input, caller: caller))
         let created: @Sendable (Record) -> (HTTPResponse.Status, HTTPFields) = { record in
             var headers = HTTPFields()
@@ -108,7 +108,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try validatedRequest(body, mode: mode)
-        try await checkReachableReferences([(0, input)], caller: caller, batch: false)
+        try await checkReachableReferences([(0, input)], caller: caller)
         let previous = try await checkIfMatch(request, id: id, caller: caller, context: context)
         let values = BindValues(key: id, input: input, caller: caller, previous: previous ?? [])
         let statement = (previous == nil ? plain : guarded).statement(values)

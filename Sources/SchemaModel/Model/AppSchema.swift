@@ -119,6 +119,9 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// `GET <base><path>`; `nil`: nothing is counted.
     public var usage: UsageConfig?
 
+    /// `health`: the members of the health probes' answers.
+    public var health = HealthConfig()
+
     /// `openapi`: servers, contact and license of the published document.
     public var document = DocumentInfoSchema()
 

@@ -117,6 +117,9 @@ public enum RefreshTokenFormat: String, Codable, Sendable, CaseIterable, Hashabl
 public enum TokenResponseMember: String, Codable, Sendable, CaseIterable, Hashable {
     case tokenType = "token_type"
     case accessToken = "access_token"
+    /// The access token again, under the name Better Auth's clients read (`{"token", "user"}`);
+    /// never part of the default answer.
+    case token
     case expiresIn = "expires_in"
     case refreshToken = "refresh_token"
     case sessionId = "session_id"

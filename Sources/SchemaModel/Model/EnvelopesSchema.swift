@@ -8,6 +8,9 @@ public struct EnvelopesSchema: Codable, Sendable, Hashable {
     public var list: List?
     /// How write bodies may be wrapped; `nil` here inherits, `.bare` switches wrapping off.
     public var request: Request?
+    /// The batch route as a create-only batch in another API's shape; `nil` here inherits,
+    /// and where neither declares it the batch route is Loom's (`{"operations": [...]}`).
+    public var batch: Batch?
     /// `app.json` only: the route families that are not tables whose answers take the app's
     /// `record` and `list` envelopes too (`apiKeys`, `audit`, `usage`); empty: Loom's own answers.
     public var families: [String]
@@ -16,10 +19,11 @@ public struct EnvelopesSchema: Codable, Sendable, Hashable {
     public static let familyNames = ["apiKeys", "audit", "usage"]
 
     /// Creates envelopes.
-    public init(record: Record? = nil, list: List? = nil, request: Request? = nil, families: [String] = []) {
+    public init(record: Record? = nil, list: List? = nil, request: Request? = nil, batch: Batch? = nil, families: [String] = []) {
         self.record = record
         self.list = list
         self.request = request
+        self.batch = batch
         self.families = families
     }
 
@@ -27,7 +31,23 @@ public struct EnvelopesSchema: Codable, Sendable, Hashable {
     public static func effective(table: EnvelopesSchema, app: EnvelopesSchema) -> EnvelopesSchema {
         EnvelopesSchema(
             record: table.record ?? app.record ?? Record(), list: table.list ?? app.list ?? List(),
-            request: table.request ?? app.request ?? .bare)
+            request: table.request ?? app.request ?? .bare, batch: table.batch ?? app.batch)
+    }
+
+    /// `batch`: `POST <collection>/batch` creates records only, taking `{"<items>": [...]}`
+    /// (each element a create body, in the request envelope) and answering 201
+    /// `{"<created>": [...]}` (each record as lists write them), all or nothing.
+    public struct Batch: Codable, Sendable, Hashable {
+        /// The member holding the bodies of the records to create (`records`).
+        public var items: String
+        /// The member holding the created records in the answer (`created`).
+        public var created: String
+
+        /// Creates a batch envelope.
+        public init(items: String, created: String) {
+            self.items = items
+            self.created = created
+        }
     }
 
     /// `record`: `{"wrap": "data"}` answers `{"data": {...}}` for one record; `{"fields":
@@ -105,4 +125,12 @@ public enum ListMetadata: String, Codable, Sendable, CaseIterable, Hashable {
 
     /// Loom's own page: `total`, `limit`, `offset`, `next_cursor`.
     public static let loomDefault: [ListMetadata] = [.total, .limit, .offset, .nextCursor]
+}
+
+extension TableSchema {
+    /// The table's create-only batch envelope (`envelopes.batch`, its own else the app's), or
+    /// `nil` when its batch route is Loom's.
+    public func batchEnvelope(_ app: AppConfig) -> EnvelopesSchema.Batch? {
+        envelopes.batch ?? app.envelopes.batch
+    }
 }

@@ -3,7 +3,8 @@
 ///
 /// Written as `false` (switched off), `"/path"`, `["/path", "/legacy/path"]` (the first is the
 /// operation's path, the others are aliases answering the same) or
-/// `{"path": "/path", "aliases": [...], "members": {"email": "ownerEmail"}}`. Every path is a
+/// `{"path": "/path", "aliases": [...], "members": {"email": "ownerEmail"}, "method": "PUT",
+/// "status": 200, "answer": {"success": true}}`. Every path is a
 /// complete URL path: it does not get the app's `basePath`, because reproducing an API means
 /// copying its paths as they are.
 public struct RouteOverrideSchema: Codable, Sendable, Hashable {
@@ -16,12 +17,34 @@ public struct RouteOverrideSchema: Codable, Sendable, Hashable {
     /// serves as `PATCH`), upper case; `nil`: the operation's own. Only auth and platform
     /// operations taking a body may change it, among `POST`, `PUT` and `PATCH`.
     public var method: String?
+    /// `status`: the status of the operation's success answer instead of its own (200, 201 or
+    /// 202; only operations answering with a body). Auth, platform and system operations only.
+    public var status: Int?
+    /// `answer`: an object of constants (booleans, integers, strings) an operation answering
+    /// 204 answers with 200 instead (`{"success": true}`). Auth, platform and system operations only.
+    public var answer: [AnswerMember]?
 
     /// Creates an override.
-    public init(paths: [String], members: [RenamedMember] = [], method: String? = nil) {
+    public init(paths: [String], members: [RenamedMember] = [], method: String? = nil, status: Int? = nil, answer: [AnswerMember]? = nil) {
         self.paths = paths
         self.members = members
         self.method = method
+        self.status = status
+        self.answer = answer
+    }
+
+    /// A member of `answer`, in declaration order.
+    public struct AnswerMember: Codable, Sendable, Hashable {
+        /// The member's name, as written.
+        public var name: String
+        /// Its value: a boolean, an integer or a string.
+        public var value: JSONValue
+
+        /// Creates a member.
+        public init(name: String, value: JSONValue) {
+            self.name = name
+            self.value = value
+        }
     }
 
     /// Whether the operation is switched off.

@@ -34,7 +34,16 @@ enum AppConfigReader {
         config.metrics = reader.contains("metrics") ? MetricsConfigReader.read(reader) : nil
         // MARK: Observability: usage (issue 14)
         config.usage = reader.contains("usage") ? UsageConfigReader.read(reader) : nil
+        config.health = readHealth(reader) ?? HealthConfig()
         return config
+    }
+
+    private static func readHealth(_ app: ObjectReader) -> HealthConfig? {
+        guard let reader = app.object("health", keys: SchemaKeys.health), let elements = reader.array("members") else { return nil }
+        let path = reader.path(of: "members")
+        return HealthConfig(members: elements.enumerated().compactMap { index, element in
+            reader.values.choice(element, at: JSONPath.element(index, of: path), named: "health member")
+        })
     }
 
     private static func readSecurity(_ app: ObjectReader) -> SecuritySchema? {

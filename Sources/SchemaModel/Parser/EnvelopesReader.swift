@@ -25,6 +25,9 @@ enum EnvelopesReader {
                 envelopes.request = .init(wrap: request.string("wrap"), optional: request.bool("optional") ?? false)
             }
         }
+        if let batch = reader.object("batch", keys: SchemaKeys.batchEnvelope), let items = batch.string("items"), let created = batch.string("created") {
+            envelopes.batch = .init(items: items, created: created)
+        }
         if let families = reader.stringArray("families") { envelopes.families = families }
         return envelopes
     }

@@ -40,8 +40,21 @@ enum RouteOverrideReader {
                 }
             }
             let method = reader.string("method")
+            let status = reader.integer("status")
+            var answer: [RouteOverrideSchema.AnswerMember]?
+            if let entries = reader.members("answer") {
+                answer = entries.compactMap { entry in
+                    switch entry.value {
+                    case .bool, .integer, .string: return RouteOverrideSchema.AnswerMember(name: entry.key, value: entry.value)
+                    default:
+                        return values.wrongType(
+                            entry.value, expected: "a boolean, an integer or a string", at: JSONPath.member(entry.key, of: reader.path(of: "answer")))
+                    }
+                }
+            }
             guard let first else { return nil }
-            return RouteOverrideSchema(paths: [first] + aliases, members: members.sorted { $0.canonical < $1.canonical }, method: method)
+            return RouteOverrideSchema(
+                paths: [first] + aliases, members: members.sorted { $0.canonical < $1.canonical }, method: method, status: status, answer: answer)
         default:
             return values.wrongType(value, expected: "false, a path, an array of paths or an object with \"path\"", at: path)
         }

@@ -155,6 +155,8 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidPrimaryKey = "invalid-primary-key"
     /// Two JSON names of the app coincide once written in its naming style.
     case namingConflict = "naming-conflict"
+    /// `health.members` lacks `status`, lists a member twice, or mixes `app` with `app.name`/`app.version`.
+    case invalidHealthMembers = "invalid-health-members"
 
     /// A `renamedFrom` or `droppedTables` entry is not a valid name, names the table or field
     /// itself, or names something the schema still declares.

@@ -19,6 +19,7 @@ enum SchemaKeys {
             "metrics",
             // MARK: Observability: usage (issue 14)
             "usage",
+            "health",
         ],
         required: ["name", "title", "version", "description"])
 
@@ -164,13 +165,15 @@ enum SchemaKeys {
     static let tableRoutes = ObjectKeys(accepted: TableRouteKey.allCases.map(\.rawValue))
 
     /// A route override written as an object.
-    static let routeOverride = ObjectKeys(accepted: ["path", "aliases", "members", "method"], required: ["path"])
+    static let routeOverride = ObjectKeys(accepted: ["path", "aliases", "members", "method", "status", "answer"], required: ["path"])
 
     /// One entry of a table's `listParameters`.
     static let listParameter = ObjectKeys(accepted: ["field", "compare", "description"], required: ["field", "compare", "description"])
 
     /// `envelopes` (in `app.json` and table files).
-    static let envelopes = ObjectKeys(accepted: ["record", "list", "request", "families"])
+    static let envelopes = ObjectKeys(accepted: ["record", "list", "request", "batch", "families"])
+    /// `envelopes.batch`.
+    static let batchEnvelope = ObjectKeys(accepted: ["items", "created"], required: ["items", "created"])
 
     /// `envelopes.record`.
     static let recordEnvelope = ObjectKeys(accepted: ["wrap", "fields"])
@@ -258,4 +261,6 @@ enum SchemaKeys {
 
     /// The `usage` object of `app.json`.
     static let usage = ObjectKeys(accepted: ["retentionDays", "path"])
+    /// `health` of `app.json`.
+    static let health = ObjectKeys(accepted: ["members"], required: ["members"])
 }

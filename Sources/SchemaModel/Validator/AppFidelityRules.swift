@@ -14,6 +14,7 @@ enum AppFidelityRules {
         for (key, route) in config.routes.sorted(by: { $0.key < $1.key }) {
             RouteOverrideRules.checkPaths(route, at: JSONPath.member(key, of: "routes"), file: file, diagnostics: diagnostics)
         }
+        checkHealth(config.health, file: file, diagnostics: diagnostics)
         guard let auth = config.auth else { return }
         for (key, route) in auth.routes.sorted(by: { $0.key < $1.key }) {
             RouteOverrideRules.checkPaths(route, at: JSONPath.member(key, of: "auth.routes"), file: file, diagnostics: diagnostics)
@@ -31,6 +32,22 @@ enum AppFidelityRules {
             if Set(members).count != members.count {
                 diagnostics.error(.invalidAuthSetting, file: file, path: "auth.tokens.responseMembers", "a member is listed twice; remove one")
             }
+        }
+    }
+
+    private static func checkHealth(_ health: HealthConfig, file: String, diagnostics: DiagnosticCollector) {
+        let members = health.members
+        let path = "health.members"
+        if !members.contains(.status) {
+            diagnostics.error(.invalidHealthMembers, file: file, path: path, "the health answer must carry \"status\"; add it")
+        }
+        if Set(members).count != members.count {
+            diagnostics.error(.invalidHealthMembers, file: file, path: path, "a member is listed twice; remove one")
+        }
+        if members.contains(.app), members.contains(where: { $0 == .appName || $0 == .appVersion }) {
+            diagnostics.error(
+                .invalidHealthMembers, file: file, path: path,
+                "\"app\" (the name as a string) and \"app.name\"/\"app.version\" (an app object) cannot both be written; keep one")
         }
     }
 

@@ -33,6 +33,10 @@ enum EnvelopeRules {
             }
         }
         if let request = envelopes.request { checkName(request.wrap, "request.wrap") }
+        if let batch = envelopes.batch {
+            checkName(batch.items, "batch.items")
+            checkName(batch.created, "batch.created")
+        }
     }
 
     /// `envelopes.families` of `app.json`: each a known family the app has, named once, and

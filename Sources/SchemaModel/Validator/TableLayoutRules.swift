@@ -17,6 +17,13 @@ enum TableLayoutRules {
             guard let route = table.routes[key] else { continue }
             checkRoute(route, key: key, table: table, diagnostics: diagnostics)
         }
+        if table.batchEnvelope(app.config) != nil, TableRoutes.exists(.batch, in: table), table.routes[.batch]?.isOff != true,
+            !table.operations.contains(.create)
+        {
+            diagnostics.error(
+                .invalidEnvelope, file: file, path: "operations",
+                "\"envelopes.batch\" makes the batch route create-only, and the table has no create; add \"create\" to \"operations\" or set \"routes\": {\"batch\": false}")
+        }
         checkPrimaryKey(table, diagnostics: diagnostics)
         checkEnvelopes(table, diagnostics: diagnostics)
         ListParameterRules.check(table, diagnostics: diagnostics)
@@ -55,6 +62,11 @@ enum TableLayoutRules {
             diagnostics.error(
                 .invalidRoute, file: table.file, path: JSONPath.member("method", of: path),
                 "\"method\" changes an auth or platform operation's method; a table's methods are those of its operations")
+        }
+        if route.status != nil || route.answer != nil {
+            diagnostics.error(
+                .invalidRoute, file: table.file, path: JSONPath.member(route.status != nil ? "status" : "answer", of: path),
+                "\"status\" and \"answer\" change an auth, platform or system operation's success answer; a table's answers are its operations' own")
         }
         for (index, parsed) in RouteOverrideRules.checkPaths(route, at: path, file: table.file, diagnostics: diagnostics).enumerated() {
             let names = parsed.parameterNames

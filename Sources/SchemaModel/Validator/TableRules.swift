@@ -55,7 +55,9 @@ enum TableRules {
     }
 
     /// Query parameters every list route reserves (paging and the query language).
-    static let listParameterNames: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "include_deleted", "q"]
+    static let listParameterNames: Set<String> = [
+        "limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "include_deleted", "q", "aggregate",
+    ]
 
     private static func checkReservedFieldNames(_ table: TableSchema, diagnostics: DiagnosticCollector) {
         for field in table.fields {

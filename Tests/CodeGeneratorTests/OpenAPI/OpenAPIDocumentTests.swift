@@ -151,7 +151,7 @@ struct OpenAPIDocumentTests {
         #expect(openAPIValue(json, "paths", "/v1/projects/{id}", "get", "parameters", 0, "schema", "format") as? String == "uuid")
     }
 
-    @Test("list takes limit, offset, filter, sort, cursor, count and one equality shorthand per filterable field")
+    @Test("list takes limit, offset, filter, sort, cursor, count, aggregate and one equality shorthand per filterable field")
     func listParameters() throws {
         let json = try OpenAPIFixture.json()
         let parameters = try #require(openAPIValue(json, "paths", "/v1/tasks", "get", "parameters") as? [[String: Any]])
@@ -165,9 +165,12 @@ struct OpenAPIDocumentTests {
         #expect(parameters[4]["$ref"] as? String == "#/components/parameters/Cursor")
         #expect(parameters[5]["$ref"] as? String == "#/components/parameters/Count")
         #expect(openAPIValue(json, "components", "parameters", "Count", "schema", "enum") as? [String] == ["exact", "none"])
-        #expect(parameters[6]["name"] as? String == "fields")
-        #expect(parameters[7]["name"] as? String == "expand")
-        let filters = parameters.dropFirst(8).compactMap { $0["name"] as? String }
+        #expect(parameters[6]["name"] as? String == "aggregate")
+        let aggregate = try #require(parameters[6]["description"] as? String)
+        #expect(aggregate.contains("`sum` and `avg` take: priority, estimate.") && aggregate.contains("`min` and `max` take: priority, estimate, due, completed_at."), "\(aggregate)")
+        #expect(parameters[7]["name"] as? String == "fields")
+        #expect(parameters[8]["name"] as? String == "expand")
+        let filters = parameters.dropFirst(9).compactMap { $0["name"] as? String }
         #expect(filters == [
             "title", "priority", "estimate", "done", "due", "completed_at", "external_ref", "owner_email", "link",
             "status", "project_id", "secret_code",

@@ -16,9 +16,11 @@ struct SovriumAuthContractTests {
         try await SovriumHarness.run { sovrium in
             let app = sovrium.app
             // AC-003: sign-up creates the user (and starts a session).
+            // The released Sovrium's answer (Better Auth's): 200 with `token` and `user`, beside Loom's token members.
             let signup = try await app.request(.post, "/api/auth/signup", json: Self.signUp)
-            #expect(signup.status == .created, "\(signup.text)")
+            #expect(signup.status == .ok, "\(signup.text)")
             #expect((signup.object["user"] as? [String: any Sendable])?["email"] as? String == "ada@example.com")
+            #expect(signup.object["token"] as? String == signup.object["accessToken"] as? String && signup.object["token"] is String, "\(signup.text)")
             let taken = try await app.request(.post, "/api/auth/signup", json: Self.signUp)
             #expect(taken.status == .conflict && taken.sovriumError.success == false, "\(taken.text)")
             // AC-001, AC-004: login authenticates and answers the token.
@@ -35,7 +37,7 @@ struct SovriumAuthContractTests {
             }
             // AC-002: logout ends the session: its token stops working at once.
             let logout = try await app.request(.post, "/api/auth/logout", headers: SovriumHarness.bearer(token))
-            #expect(logout.status == .noContent, "\(logout.text)")
+            #expect(logout.status == .ok && logout.text == #"{"success":true}"#, "\(logout.text)")
             let after = try await app.request(.get, "/api/tables/projects/records", headers: SovriumHarness.bearer(token))
             #expect(after.status == .unauthorized, "\(after.text)")
         }
@@ -45,21 +47,23 @@ struct SovriumAuthContractTests {
     func betterAuthAliases() async throws {
         try await SovriumHarness.run { sovrium in
             let app = sovrium.app
+            // Better Auth's answers: 200 `{"token", "user"}` on sign-up and sign-in (the token is a
+            // bearer token), `{"success": true}` on sign-out.
             let signup = try await app.request(.post, "/api/auth/sign-up/email", json: Self.signUp)
-            #expect(signup.status == .created, "\(signup.text)")
+            #expect(signup.status == .ok && signup.object["token"] is String && signup.object["user"] is [String: any Sendable], "\(signup.text)")
             let missingName = try await app.request(.post, "/api/auth/sign-up/email", json: #"{"email": "b@example.com", "password": "correct horse battery"}"#)
             #expect(missingName.status == .badRequest && missingName.sovriumError.fields == ["name"], "\(missingName.text)")
             let shortPassword = try await app.request(.post, "/api/auth/sign-up/email", json: #"{"email": "b@example.com", "password": "short", "name": "B"}"#)
             #expect(shortPassword.status == .badRequest && shortPassword.sovriumError.fields == ["password"], "\(shortPassword.text)")
             let signin = try await app.request(.post, "/api/auth/sign-in/email", json: Self.signIn)
-            #expect(signin.status == .ok, "\(signin.text)")
-            let token = try #require(signin.object["accessToken"] as? String)
+            #expect(signin.status == .ok && signin.object["user"] is [String: any Sendable], "\(signin.text)")
+            let token = try #require(signin.object["token"] as? String)
             let session = try await app.request(.get, "/api/auth/get-session", headers: SovriumHarness.bearer(token))
             #expect(session.status == .ok && session.object["session"] is [String: any Sendable] && session.object["user"] is [String: any Sendable], "\(session.text)")
             let reset = try await app.request(.post, "/api/auth/request-password-reset", json: #"{"email": "ada@example.com"}"#)
             #expect(reset.status == .accepted, "\(reset.text)")
             let signout = try await app.request(.post, "/api/auth/sign-out", headers: SovriumHarness.bearer(token))
-            #expect(signout.status == .noContent, "\(signout.text)")
+            #expect(signout.status == .ok && signout.object["success"] as? Bool == true, "\(signout.text)")
             #expect(try await app.request(.get, "/api/auth/get-session", headers: SovriumHarness.bearer(token)).status == .unauthorized)
         }
     }
