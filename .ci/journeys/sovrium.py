@@ -1,21 +1,24 @@
-"""sovrium (reference/sovrium-api-domain.md) through its generated client, the way its users work
-with it: the probes, the document and its explorer; an admin (the CI's bootstrap account, role admin
-by `loom-server set-role`) reads who it is and its session (/api/auth/session and the released
-/api/auth/get-session), finds the CI's API key and moves it to the professional rate-limit tier. The
-key (X-API-Key) manages a webhook subscription (created disabled for a documentation address, sent a
-test message that stays queued, deleted before any record is written: nothing is ever delivered);
-keeps projects (wrapped and flat bodies, sorts, filter expressions and JSON filter trees, field
-shorthands, paging, search, a field selection, ETags, soft delete with deleted=include, restore) and
-contacts (a unique email, upsert, replace, update, delete, restore); a CRM feeds contacts through
-the signed incoming webhook (X-Signature: sha256=<HMAC-SHA256 of the raw body>). The admin gives a
-dashboard a key scoped to projects:read (as a bearer token it reads projects and finds no contacts
-table: 404), renames, rotates, re-tiers and revokes it (API keys may not manage keys or accounts).
-A member signs up (/api/auth/signup, /api/auth/sign-up/email), signs in (/api/auth/login,
-/api/auth/sign-in/email), reads and renames itself, is refused the admin routes (403), keeps several
-sessions (created, extended, revoked, the others revoked at once), refreshes one, asks for a
-verification mail and a password reset (both paths; made-up tokens are refused; the reset quota of
-10 a minute answers 429 RATE_LIMITED), finds no OAuth provider enabled; the admin finds, re-roles,
-bans and unbans it; it changes its password and signs out (/api/auth/logout, /api/auth/sign-out).
+"""sovrium (reference/sovrium-api-domain.md) through its generated client, the way its users work with
+it: the probes ({"status": "ok", timestamp, "app": {"name"}}), the document and its explorer; an
+admin (the CI's bootstrap account, role admin by `loom-server set-role`) reads who it is and its
+session (/api/auth/session and the released /api/auth/get-session), finds the CI's API key and moves
+it to the professional rate-limit tier. The key (X-API-Key) manages a webhook subscription (created
+disabled for a documentation address, sent a test message that stays queued, deleted before any
+record is written: nothing is ever delivered); keeps projects (wrapped and flat bodies, sorts,
+filter expressions and JSON filter trees, field shorthands, paging, search, a field selection,
+ETags, soft delete with deleted=include, restore, a batch, all or nothing, and figures over a list
+with aggregate=) and contacts (a unique email, upsert, replace, update, delete, restore); a CRM
+feeds contacts through the signed incoming webhook (X-Signature: sha256=<HMAC-SHA256 of the raw
+body>), and the key adds more in a batch (one repeating a taken email writes none: 409). The admin
+gives a dashboard a key scoped to projects:read (as a bearer token it reads projects and finds no
+contacts table: 404), renames, rotates, re-tiers and revokes it (API keys may not manage keys or
+accounts). A member signs up (/api/auth/signup, /api/auth/sign-up/email: 200 with the tokens, the
+access token also as Better Auth's `token`), signs in (/api/auth/login, /api/auth/sign-in/email),
+reads and renames itself, is refused the admin routes (403), keeps several sessions (created,
+extended, revoked, the others revoked at once), refreshes one, asks for a verification mail and a
+password reset (both paths; made-up tokens are refused; the reset quota of 10 a minute answers 429
+RATE_LIMITED), finds no OAuth provider enabled; the admin finds, re-roles, bans and unbans it; it
+changes its password and signs out (/api/auth/logout, /api/auth/sign-out: 200 {"success": true}).
 The key reads the audit trail and the usage statistics. Errors are {"success": false, message, code,
 details}.
 
@@ -29,6 +32,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import uuid
 
@@ -47,11 +51,12 @@ from sovrium_client.api.auth import (
     auth_verify_email,
 )
 from sovrium_client.api.contacts import (
-    create_contact, delete_contact, get_contact, list_contacts, replace_contact, restore_contact, update_contact, upsert_contact,
+    batch_contacts, create_contact, delete_contact, get_contact, list_contacts, replace_contact, restore_contact, update_contact,
+    upsert_contact,
 )
 from sovrium_client.api.operations import receive_contact
 from sovrium_client.api.projects import (
-    create_project, delete_project, get_project, list_projects, replace_project, restore_project, update_project,
+    batch_projects, create_project, delete_project, get_project, list_projects, replace_project, restore_project, update_project,
 )
 from sovrium_client.api.rate_limits import (
     get_api_key_rate_limit_tier, get_organization_rate_limit_tier, list_rate_limit_tiers, set_api_key_rate_limit_tier,
@@ -70,10 +75,12 @@ from sovrium_client.models import TableCatalog
 from sovrium_client.models import (
     AccountStatus, APIKeyEnvironment, APIKeyScope, AppRole, AuditEventAnswer, AuditEventPage, AuthAccount, AuthAccountPage,
     AuthAccountRoleChange, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyPage, AuthAPIKeyRotate, AuthAPIKeyUpdate, AuthCurrentSession,
-    AuthEmailVerify, AuthIdentity, AuthLoginRequest, AuthPasswordChange, AuthPasswordForgot, AuthPasswordReset, AuthProfileUpdate,
+    AuthEmailVerify, AuthIdentity, AuthLoginRequest, AuthLogoutAlias1Response200, AuthLogoutResponse200, AuthPasswordChange,
+    AuthPasswordForgot, AuthPasswordReset, AuthProfileUpdate,
     AuthRefreshRequest, AuthRevokedCount, AuthSession, AuthSessionCreate, AuthSessionExtend, AuthSessionList, AuthSignupRequest,
-    AuthTokens, AuthUser, Contact, ContactCreate, ContactPage, ContactUpdate, ContactUpsert, CreateContactBodyType0,
-    CreateProjectBodyType0, ErrorBody, HealthStatus, ListProjectsDeleted, OAuthProvider, OpenapiDocumentResponse200, Project,
+    AuthTokens, AuthUser, Contact, ContactBatch, ContactBatchRecordsItemType0, ContactBatchResponse, ContactCreate, ContactPage,
+    ContactUpdate, ContactUpsert, CreateContactBodyType0, CreateProjectBodyType0, ErrorBody, HealthStatus, ListProjectsDeleted,
+    OAuthProvider, OpenapiDocumentResponse200, Project, ProjectBatch, ProjectBatchRecordsItemType0, ProjectBatchResponse,
     ProjectCreate, ProjectPage, ProjectSelection, ProjectUpdate, RateLimitTierAssignment, RateLimitTierChange,
     RateLimitTierChangeTierType1, RateLimitTierList, ReceiveContactRequest, ReceiveContactResponse, ReplaceProjectBodyType0,
     UpdateProjectBodyType0, UpsertContactBodyType0, UsagePage, WebhookAttemptPage, WebhookEventTypePattern, WebhookMessage,
@@ -98,7 +105,11 @@ PROFESSIONAL = RateLimitTierChangeTierType1.PROFESSIONAL
 # The probes, the document, its explorer and the admin console's files, as anyone reads them.
 public = caller()
 for probe, name in ((health, "/api/health"), (health_live, "/health/live"), (health_ready, "/health/ready")):
-    assert expect(probe.sync(client=public), HealthStatus, name).app == "sovrium"
+    answer = probe.sync_detailed(client=public)
+    status = answered(answer, 200, name)
+    assert isinstance(status, HealthStatus) and status.status == "ok" and status.app.name == "sovrium", status
+    # An RFC 3339 UTC timestamp with milliseconds, as sent.
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", json.loads(answer.content)["timestamp"]), answer.content
 document = expect(openapi_document.sync(client=public), OpenapiDocumentResponse200, "/api/openapi.json")
 assert document["openapi"].startswith("3.1") and "/api/tables/projects/records" in document["paths"], sorted(document.additional_properties)
 assert "openapi.json" in expect(docs.sync(client=public), str, "/api/docs (the explorer)")
@@ -226,6 +237,32 @@ restored = expect(restore_project.sync(archive.id, client=key), Project, "restor
 assert restored.deleted_at is None and restored.fields.name == "Archive", restored
 refused(get_project.sync(uuid.uuid4(), client=key), "NOT_FOUND", "an unknown project")
 
+# A batch of projects (a wrapped and a flat record), created together; one with an invalid record is
+# refused whole, its details naming the record, and writes nothing.
+batch = answered(batch_projects.sync_detailed(client=key, body=ProjectBatch(records=[
+    ProjectBatchRecordsItemType0(fields=ProjectCreate(name="Onboarding", priority=7)), ProjectCreate(name="Migration", status="planned")])),
+    201, "create two projects in one batch")
+assert isinstance(batch, ProjectBatchResponse), batch
+assert [(record.fields.name, record.fields.status, record.fields.priority) for record in batch.created] == [
+    ("Onboarding", "active", 7), ("Migration", "planned", 1)], batch
+invalid = refused(batch_projects.sync(client=key, body=ProjectBatch(records=[
+    ProjectCreate(name="Backlog grooming"), ProjectCreate(name="", priority=5000)])), "VALIDATION_ERROR", "a batch with an invalid project")
+assert {detail.field for detail in invalid.details} == {"records[1].name", "records[1].priority"}, invalid
+assert expect(list_projects.sync(client=key, q="Backlog"), ProjectPage, "nothing of the refused batch").pagination.total == 0
+
+# Figures over every matching record, not only the page: the active projects are Security audit (4),
+# Archive (1) and Onboarding (7).
+figures = json.dumps({"count": True, "sum": ["priority"], "avg": ["priority"], "min": ["priority"], "max": ["priority"]})
+summed = expect(list_projects.sync(client=key, status="active", limit=1, aggregate=figures), ProjectPage,
+                "aggregates of the active projects")
+assert len(summed.records) == 1 and summed.pagination.total == 3, summed
+totals = summed.aggregations
+assert (totals.count, totals.sum_.priority, totals.avg.priority, totals.min_.priority, totals.max_.priority) == (3, 12, 4, 1, 7), totals
+assert expect(list_projects.sync(client=key), ProjectPage, "a list without aggregate=").aggregations is UNSET
+bad_figures = refused(list_projects.sync(client=key, aggregate=json.dumps({"sum": ["name"]})), "VALIDATION_ERROR",
+                      "a sum of a text field")
+assert [detail.field for detail in bad_figures.details] == ["aggregate"], bad_figures
+
 # Contacts: a unique email, upsert by email, replace, update, delete, restore.
 ada = expect(create_contact.sync(client=key, body=CreateContactBodyType0(fields=ContactCreate(
     email="ada.lovelace@example.com", first_name="Ada"))), Contact, "create a contact")
@@ -272,13 +309,29 @@ fed = expect(list_contacts.sync(client=key, sort="email"), ContactPage, "the con
 assert [(record.fields.email, record.fields.last_name) for record in fed.records] == [
     ("ada.lovelace@example.com", "King"), ("alan.turing@example.com", "Turing"), ("grace.hopper@example.com", "Hopper")], fed
 
+# More contacts in one batch; a batch repeating a taken email is a 409 naming the record and writes none.
+people = answered(batch_contacts.sync_detailed(client=key, body=ContactBatch(records=[
+    ContactBatchRecordsItemType0(fields=ContactCreate(email="edsger.dijkstra@example.com", first_name="Edsger")),
+    ContactCreate(email="barbara.liskov@example.com", last_name="Liskov")])), 201, "create two contacts in one batch")
+assert isinstance(people, ContactBatchResponse), people
+assert [(record.fields.email, record.fields.last_name) for record in people.created] == [
+    ("edsger.dijkstra@example.com", None), ("barbara.liskov@example.com", "Liskov")], people
+taken = refused(batch_contacts.sync(client=key, body=ContactBatch(records=[
+    ContactCreate(email="margaret.hamilton@example.com"), ContactCreate(email="grace.hopper@example.com")])), "CONFLICT",
+    "a batch with a taken email")
+assert [detail.field for detail in taken.details] == ["records[1].email"], taken
+counted = expect(list_contacts.sync(client=key, limit=1, aggregate=json.dumps({"count": True})), ContactPage, "count the contacts")
+assert counted.aggregations.count == 5 and len(counted.records) == 1, counted
+assert expect(list_contacts.sync(client=key, email="margaret.hamilton@example.com"), ContactPage,
+              "nothing of the refused batch").pagination.total == 0
+
 # A key scoped to reading projects: it reads them (as a bearer token too); the contacts table is not
 # there for it (404); it is renamed, rotated, re-tiered and revoked.
 reader = expect(auth_create_api_key.sync(client=admin, body=AuthAPIKeyCreate(
     name="dashboard", environment=APIKeyEnvironment.TEST, scopes=[APIKeyScope.PROJECTSREAD])), AuthAPIKey, "create a read-only key")
 assert reader.key.startswith("sov_test_") and reader.scopes == ["projects:read"], reader
 dashboard = caller(reader.key)
-assert expect(list_projects.sync(client=dashboard), ProjectPage, "the read-only key lists projects (Bearer)").pagination.total == 3
+assert expect(list_projects.sync(client=dashboard), ProjectPage, "the read-only key lists projects (Bearer)").pagination.total == 5
 refused(list_contacts.sync(client=dashboard), "NOT_FOUND", "the read-only key sees no contacts table")
 refused(create_project.sync(client=dashboard, body=ProjectCreate(name="Nope")), "NOT_FOUND", "nor may it write projects")
 assert expect(auth_get_api_key.sync(reader.id, client=admin), AuthAPIKey, "one key, never its secret").key is UNSET
@@ -298,15 +351,17 @@ refused(list_projects.sync(client=dashboard), "UNAUTHORIZED", "a revoked key")
 # A member: sign-up under both paths, sign-in under both, itself, its sessions.
 email = f"member-{secrets.token_hex(3)}@example.com"
 anonymous = caller("", prefix="")
-signed_up = expect(auth_signup.sync(client=anonymous, body=AuthSignupRequest(email=email, password=PASSWORD, name="Member")),
-                   AuthTokens, "sign up at /api/auth/signup")
-assert signed_up.user.role == AppRole.MEMBER and signed_up.access_token, signed_up
+signed_up = answered(auth_signup.sync_detailed(client=anonymous, body=AuthSignupRequest(email=email, password=PASSWORD, name="Member")),
+                     200, "sign up at /api/auth/signup")
+assert isinstance(signed_up, AuthTokens) and signed_up.user.role == AppRole.MEMBER, signed_up
+assert signed_up.access_token and signed_up.token == signed_up.access_token, signed_up
 refused(auth_signup.sync(client=anonymous, body=AuthSignupRequest(email=email, password=PASSWORD, name="Again")), "CONFLICT",
         "the same email again")
 other_email = f"colleague-{secrets.token_hex(3)}@example.com"
-colleague = expect(auth_signup_alias_1.sync(client=caller("", prefix=""), body=AuthSignupRequest(
-    email=other_email, password=PASSWORD, name="Colleague")), AuthTokens, "sign up at /api/auth/sign-up/email")
-assert colleague.user.email == other_email and colleague.user.role == AppRole.MEMBER, colleague
+colleague = answered(auth_signup_alias_1.sync_detailed(client=caller("", prefix=""), body=AuthSignupRequest(
+    email=other_email, password=PASSWORD, name="Colleague")), 200, "sign up at /api/auth/sign-up/email")
+assert isinstance(colleague, AuthTokens) and colleague.user.email == other_email and colleague.user.role == AppRole.MEMBER, colleague
+assert colleague.token == colleague.access_token, colleague
 refused(auth_login.sync(client=anonymous, body=AuthLoginRequest(email=email, password="wrong password")), "UNAUTHORIZED",
         "a wrong password")
 tokens = expect(auth_login.sync(client=anonymous, body=AuthLoginRequest(email=email, password=PASSWORD)), AuthTokens,
@@ -331,7 +386,8 @@ extended = expect(auth_extend_session.sync(extra.session_id, client=member, body
 assert abs((extended.expires_at - until).total_seconds()) < 2, extended
 answered(auth_revoke_session.sync_detailed(extra.session_id, client=member), 204, "revoke it")
 refused(auth_get_profile.sync(client=caller(extra.access_token)), "UNAUTHORIZED", "a revoked session's token")
-answered(auth_logout_alias_1.sync_detailed(client=caller(other.access_token)), 204, "sign out at /api/auth/sign-out")
+signed_out = answered(auth_logout_alias_1.sync_detailed(client=caller(other.access_token)), 200, "sign out at /api/auth/sign-out")
+assert isinstance(signed_out, AuthLogoutAlias1Response200) and signed_out.success is True, signed_out
 third = expect(auth_create_session.sync(client=member, body=AuthSessionCreate()), AuthTokens, "a third session")
 assert expect(auth_revoke_other_sessions.sync(client=member), AuthRevokedCount, "revoke every other session").revoked >= 1
 refused(auth_get_profile.sync(client=caller(third.access_token)), "UNAUTHORIZED", "a session revoked with the others")
@@ -379,7 +435,8 @@ member = caller(expect(auth_login.sync(client=caller("", prefix=""), body=AuthLo
 answered(auth_change_password.sync_detailed(client=member, body=AuthPasswordChange(current_password=PASSWORD,
                                                                                    new_password=PASSWORD + " 2")),
          204, "change the password")
-answered(auth_logout.sync_detailed(client=member), 204, "sign out at /api/auth/logout")
+signed_out = answered(auth_logout.sync_detailed(client=member), 200, "sign out at /api/auth/logout")
+assert isinstance(signed_out, AuthLogoutResponse200) and signed_out.success is True, signed_out
 refused(auth_get_profile.sync(client=member), "UNAUTHORIZED", "a signed-out token")
 expect(auth_login.sync(client=caller("", prefix=""), body=AuthLoginRequest(email=email, password=PASSWORD + " 2")),
        AuthTokens, "sign in with the new password")

@@ -402,9 +402,9 @@ def bootstrap(server: Server) -> Credentials:
         signup.update(organization_name="CI Organization", organization_slug=f"ci-{secrets.token_hex(3)}")
     answer = request("POST", server.origin + contract.path("authSignup"),
                      contract.body("authSignup", signup, contract.auth_renames("signup")))
-    # 201 with tokens, or 202 with no body for an app whose sign-up reveals no account
-    # (`auth.signup.answer: "accepted"`); the account then logs in either way.
-    if answer.status not in (201, 202):
+    # 200 or 201 with tokens (the document says which), or 202 with no body for an app whose
+    # sign-up reveals no account (`auth.signup.answer: "accepted"`); the account then logs in either way.
+    if answer.status not in (200, 201, 202):
         raise RuntimeError(f"sign-up failed: {answer.status} {answer.body!r}")
     # The role holding every scope; an app with none (auctoritas: app roles are an end user's)
     # keeps the sign-up role, and its organization owner's bound token holds the rest.
@@ -413,7 +413,7 @@ def bootstrap(server: Server) -> Credentials:
         server.command("set-role", credentials.email, top_role)
     login = {"email": credentials.email, "password": credentials.password}
     if bound:
-        token = member(answer.json(), "access_token") if answer.status == 201 else member(
+        token = member(answer.json(), "access_token") if answer.status in (200, 201) else member(
             request("POST", server.origin + contract.path("authLogin"),
                     contract.body("authLogin", login, contract.auth_renames("login"))).json(), "access_token")
         identity = request("GET", server.origin + contract.path("authIdentity"),

@@ -6,9 +6,10 @@ Some values are valid only in the server's own terms, which no JSON Schema expre
 of those, and only those, are dropped here:
 
 - query parameters of a grammar or issued by the server (400 naming only them): `filter` is an
-  expression (nesting, quoting, known fields per type), `q` at most 16 words, `expand` relation
-  paths (at most 8 counting the paths they extend, none repeated), `cursor` a token the server
-  signed (the stateful phase sends real ones through the documented `nextPage` link);
+  expression (nesting, quoting, known fields per type), `aggregate` a JSON object whose `sum`,
+  `avg`, `min` and `max` name fields of the table by type (at most 20), `q` at most 16 words,
+  `expand` relation paths (at most 8 counting the paths they extend, none repeated), `cursor` a
+  token the server signed (the stateful phase sends real ones through the documented `nextPage` link);
 - `If-Match` naming a version the record does not have: 412 is what the header is for;
 - 422s about the server's state or the caller rather than the body's shape: a relation or
   batch id naming a record that does not exist (for an app whose error body lists no fields,
@@ -47,7 +48,7 @@ import uuid
 
 import schemathesis
 
-SEMANTIC_PARAMETERS = {"filter", "q", "expand", "cursor"}
+SEMANTIC_PARAMETERS = {"filter", "aggregate", "q", "expand", "cursor"}
 CROSS_MEMBER_RULES = {
     ("role", "is required for a service token"),
     ("role", "is only for service tokens (with service)"),

@@ -10175,7 +10175,7 @@ extension B2b {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -11919,7 +11919,7 @@ extension B2b {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {

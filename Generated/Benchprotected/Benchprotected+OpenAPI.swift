@@ -1556,7 +1556,7 @@ extension Benchprotected {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"price\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: price. `min` and `max` take: price.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true, \"sum\": [\"price\"]}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {

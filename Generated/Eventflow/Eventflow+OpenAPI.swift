@@ -8557,7 +8557,7 @@ extension Eventflow {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: last_event_at.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -9657,7 +9657,7 @@ extension Eventflow {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"event_version\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: event_version. `min` and `max` take: event_version.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true, \"sum\": [\"event_version\"]}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -10191,7 +10191,7 @@ extension Eventflow {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {

@@ -8791,7 +8791,7 @@ extension Layout {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -11165,7 +11165,7 @@ extension Layout {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"loyaltyPoints\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: loyaltyPoints. `min` and `max` take: loyaltyPoints.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true, \"sum\": [\"loyaltyPoints\"]}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {

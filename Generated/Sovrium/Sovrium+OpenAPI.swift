@@ -2409,8 +2409,8 @@ extension Sovrium {
             "deletedAt" : "2026-01-15T09:30:00.000Z",
             "fields" : {
               "email" : "ada.lovelace@example.com",
-              "firstName" : "Ada",
-              "lastName" : "Lovelace"
+              "first_name" : "Ada",
+              "last_name" : "Lovelace"
             },
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -2443,7 +2443,7 @@ extension Sovrium {
                 "format" : "email",
                 "type" : "string"
               },
-              "firstName" : {
+              "first_name" : {
                 "description" : "Given name.",
                 "examples" : [
                   "Ada"
@@ -2455,7 +2455,7 @@ extension Sovrium {
                   "null"
                 ]
               },
-              "lastName" : {
+              "last_name" : {
                 "description" : "Family name.",
                 "examples" : [
                   "Lovelace"
@@ -2470,8 +2470,8 @@ extension Sovrium {
             },
             "required" : [
               "email",
-              "firstName",
-              "lastName"
+              "first_name",
+              "last_name"
             ],
             "type" : "object"
           },
@@ -2506,8 +2506,8 @@ extension Sovrium {
               {
                 "fields" : {
                   "email" : "ada.lovelace@example.com",
-                  "firstName" : "Ada",
-                  "lastName" : "Lovelace"
+                  "first_name" : "Ada",
+                  "last_name" : "Lovelace"
                 }
               }
             ]
@@ -2556,8 +2556,8 @@ extension Sovrium {
                 "deletedAt" : "2026-01-15T09:30:00.000Z",
                 "fields" : {
                   "email" : "ada.lovelace@example.com",
-                  "firstName" : "Ada",
-                  "lastName" : "Lovelace"
+                  "first_name" : "Ada",
+                  "last_name" : "Lovelace"
                 },
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -2585,8 +2585,8 @@ extension Sovrium {
         "examples" : [
           {
             "email" : "ada.lovelace@example.com",
-            "firstName" : "Ada",
-            "lastName" : "Lovelace"
+            "first_name" : "Ada",
+            "last_name" : "Lovelace"
           }
         ],
         "properties" : {
@@ -2598,7 +2598,7 @@ extension Sovrium {
             "format" : "email",
             "type" : "string"
           },
-          "firstName" : {
+          "first_name" : {
             "description" : "Given name.",
             "examples" : [
               "Ada"
@@ -2610,7 +2610,7 @@ extension Sovrium {
               "null"
             ]
           },
-          "lastName" : {
+          "last_name" : {
             "description" : "Family name.",
             "examples" : [
               "Lovelace"
@@ -2665,8 +2665,8 @@ extension Sovrium {
                 "deletedAt" : "2026-01-15T09:30:00.000Z",
                 "fields" : {
                   "email" : "ada.lovelace@example.com",
-                  "firstName" : "Ada",
-                  "lastName" : "Lovelace"
+                  "first_name" : "Ada",
+                  "last_name" : "Lovelace"
                 },
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -2792,8 +2792,8 @@ extension Sovrium {
             "deletedAt" : "2026-01-15T09:30:00.000Z",
             "fields" : {
               "email" : "ada.lovelace@example.com",
-              "firstName" : "Ada",
-              "lastName" : "Lovelace"
+              "first_name" : "Ada",
+              "last_name" : "Lovelace"
             },
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -2826,7 +2826,7 @@ extension Sovrium {
                 "format" : "email",
                 "type" : "string"
               },
-              "firstName" : {
+              "first_name" : {
                 "description" : "Given name.",
                 "examples" : [
                   "Ada"
@@ -2838,7 +2838,7 @@ extension Sovrium {
                   "null"
                 ]
               },
-              "lastName" : {
+              "last_name" : {
                 "description" : "Family name.",
                 "examples" : [
                   "Lovelace"
@@ -2877,20 +2877,20 @@ extension Sovrium {
         "examples" : [
           {
             "clear" : [
-              "firstName"
+              "first_name"
             ],
             "email" : "ada.lovelace@example.com",
-            "lastName" : "Lovelace"
+            "last_name" : "Lovelace"
           }
         ],
         "properties" : {
           "clear" : {
-            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"firstName\"]}` is `{\"firstName\": null}`. A field named here must not also be sent.",
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"first_name\"]}` is `{\"first_name\": null}`. A field named here must not also be sent.",
             "items" : {
               "description" : "A field to set to null.",
               "enum" : [
-                "firstName",
-                "lastName"
+                "first_name",
+                "last_name"
               ],
               "type" : "string"
             },
@@ -2905,7 +2905,7 @@ extension Sovrium {
             "format" : "email",
             "type" : "string"
           },
-          "firstName" : {
+          "first_name" : {
             "description" : "Given name.",
             "examples" : [
               "Ada"
@@ -2917,7 +2917,7 @@ extension Sovrium {
               "null"
             ]
           },
-          "lastName" : {
+          "last_name" : {
             "description" : "Family name.",
             "examples" : [
               "Lovelace"
@@ -2938,8 +2938,8 @@ extension Sovrium {
         "examples" : [
           {
             "email" : "ada.lovelace@example.com",
-            "firstName" : "Ada",
-            "lastName" : "Lovelace"
+            "first_name" : "Ada",
+            "last_name" : "Lovelace"
           }
         ],
         "properties" : {
@@ -2951,7 +2951,7 @@ extension Sovrium {
             "format" : "email",
             "type" : "string"
           },
-          "firstName" : {
+          "first_name" : {
             "description" : "Given name.",
             "examples" : [
               "Ada"
@@ -2963,7 +2963,7 @@ extension Sovrium {
               "null"
             ]
           },
-          "lastName" : {
+          "last_name" : {
             "description" : "Family name.",
             "examples" : [
               "Lovelace"
@@ -3802,8 +3802,8 @@ extension Sovrium {
         "examples" : [
           {
             "email" : "grace.hopper@example.com",
-            "firstName" : "Grace",
-            "lastName" : "Hopper"
+            "first_name" : "Grace",
+            "last_name" : "Hopper"
           }
         ],
         "properties" : {
@@ -3815,7 +3815,7 @@ extension Sovrium {
             "format" : "email",
             "type" : "string"
           },
-          "firstName" : {
+          "first_name" : {
             "description" : "Given name; null or left out: the contact keeps its own.",
             "examples" : [
               "Grace"
@@ -3827,7 +3827,7 @@ extension Sovrium {
               "null"
             ]
           },
-          "lastName" : {
+          "last_name" : {
             "description" : "Family name; null or left out: the contact keeps its own.",
             "examples" : [
               "Hopper"
@@ -3873,7 +3873,7 @@ extension Sovrium {
                   },
                   {
                     "description" : "Given name.",
-                    "name" : "firstName",
+                    "name" : "first_name",
                     "nullable" : true,
                     "readOnly" : false,
                     "required" : false,
@@ -3882,7 +3882,7 @@ extension Sovrium {
                   },
                   {
                     "description" : "Family name.",
-                    "name" : "lastName",
+                    "name" : "last_name",
                     "nullable" : true,
                     "readOnly" : false,
                     "required" : false,
@@ -11578,7 +11578,7 @@ extension Sovrium {
                         },
                         {
                           "description" : "Given name.",
-                          "name" : "firstName",
+                          "name" : "first_name",
                           "nullable" : true,
                           "readOnly" : false,
                           "required" : false,
@@ -11587,7 +11587,7 @@ extension Sovrium {
                         },
                         {
                           "description" : "Family name.",
-                          "name" : "lastName",
+                          "name" : "last_name",
                           "nullable" : true,
                           "readOnly" : false,
                           "required" : false,
@@ -11708,7 +11708,7 @@ extension Sovrium {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value; `equals`/`notEquals` null are `isNull`/`isNotNull`; `isEmpty` is null, or the empty text on a text field). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`. The shorthand `field:value` (no spaces before the colon) is `field` equal to the text after the colon, converted by the field's type as the `field=value` parameter is.\n\nFilterable fields: id, email, firstName, lastName, createdAt, updatedAt, deletedAt.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nThe same filter may be sent as a JSON tree (a filter starting with `{`): a group `{\"and\": [...]}` or `{\"or\": [...]}` of groups and conditions `{\"field\", \"operator\", \"value\"}`, with the operators `equals`, `notEquals`, `greaterThan`, `greaterThanOrEqual`, `lessThan`, `lessThanOrEqual`, `contains`, `startsWith`, `endsWith`, `in`, `isNull`, `isNotNull`, `isEmpty`, `isTrue`, `isFalse` (`contains` ignores case; `startsWith` and `endsWith` match the text as written; `in` takes an array; the last five take no value; `equals`/`notEquals` null are `isNull`/`isNotNull`; `isEmpty` is null, or the empty text on a text field). Example: `{\"and\": [{\"field\": \"status\", \"operator\": \"equals\", \"value\": \"active\"}, {\"field\": \"priority\", \"operator\": \"greaterThan\", \"value\": 1}]}`. The shorthand `field:value` (no spaces before the colon) is `field` equal to the text after the colon, converted by the field's type as the `field=value` parameter is.\n\nFilterable fields: id, email, first_name, last_name, createdAt, updatedAt, deletedAt.",
             "example" : "status=active",
             "in" : "query",
             "name" : "filter",
@@ -11718,14 +11718,14 @@ extension Sovrium {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: id, email, firstName, lastName, createdAt, updatedAt, deletedAt.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: id, email, first_name, last_name, createdAt, updatedAt, deletedAt.",
             "example" : "id",
             "in" : "query",
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
               "maxLength" : 512,
-              "pattern" : "^(?:[-+]?(?:id|email|firstName|lastName|createdAt|updatedAt|deletedAt)(?::nullsfirst|:nullslast)?|(?:id|email|firstName|lastName|createdAt|updatedAt|deletedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|email|firstName|lastName|createdAt|updatedAt|deletedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:id|email|firstName|lastName|createdAt|updatedAt|deletedAt)(?::nullsfirst|:nullslast)?|(?:id|email|firstName|lastName|createdAt|updatedAt|deletedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|email|firstName|lastName|createdAt|updatedAt|deletedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
+              "pattern" : "^(?:[-+]?(?:id|email|first_name|last_name|createdAt|updatedAt|deletedAt)(?::nullsfirst|:nullslast)?|(?:id|email|first_name|last_name|createdAt|updatedAt|deletedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|email|first_name|last_name|createdAt|updatedAt|deletedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))(?:,(?:[-+]?(?:id|email|first_name|last_name|createdAt|updatedAt|deletedAt)(?::nullsfirst|:nullslast)?|(?:id|email|first_name|last_name|createdAt|updatedAt|deletedAt)(?::asc|:desc)(?::nullsfirst|:nullslast)?|(?:id|email|first_name|last_name|createdAt|updatedAt|deletedAt)(?::nullsfirst|:nullslast)(?::asc|:desc))){0,7}$",
               "type" : "string"
             }
           },
@@ -11737,7 +11737,7 @@ extension Sovrium {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -11746,13 +11746,13 @@ extension Sovrium {
             }
           },
           {
-            "description" : "Return only these members of each record, e.g. `fields=id,email`. Members: id, email, firstName, lastName, createdAt, updatedAt, deletedAt. An unknown name is a 400.",
+            "description" : "Return only these members of each record, e.g. `fields=id,email`. Members: id, email, first_name, last_name, createdAt, updatedAt, deletedAt. An unknown name is a 400.",
             "example" : "id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
-              "pattern" : "^(?:id|email|firstName|lastName|createdAt|updatedAt|deletedAt)(?:,(?:id|email|firstName|lastName|createdAt|updatedAt|deletedAt))*$",
+              "pattern" : "^(?:id|email|first_name|last_name|createdAt|updatedAt|deletedAt)(?:,(?:id|email|first_name|last_name|createdAt|updatedAt|deletedAt))*$",
               "type" : "string"
             }
           },
@@ -11787,10 +11787,10 @@ extension Sovrium {
             }
           },
           {
-            "description" : "Only records whose firstName equals this value (shorthand for `filter=firstName = value`).",
+            "description" : "Only records whose first_name equals this value (shorthand for `filter=first_name = value`).",
             "example" : "Ada",
             "in" : "query",
-            "name" : "firstName",
+            "name" : "first_name",
             "schema" : {
               "description" : "Given name.",
               "examples" : [
@@ -11802,10 +11802,10 @@ extension Sovrium {
             }
           },
           {
-            "description" : "Only records whose lastName equals this value (shorthand for `filter=lastName = value`).",
+            "description" : "Only records whose last_name equals this value (shorthand for `filter=last_name = value`).",
             "example" : "Lovelace",
             "in" : "query",
-            "name" : "lastName",
+            "name" : "last_name",
             "schema" : {
               "description" : "Family name.",
               "examples" : [
@@ -11855,8 +11855,8 @@ extension Sovrium {
                       "deletedAt" : "2026-01-15T09:30:00.000Z",
                       "fields" : {
                         "email" : "ada.lovelace@example.com",
-                        "firstName" : "Ada",
-                        "lastName" : "Lovelace"
+                        "first_name" : "Ada",
+                        "last_name" : "Lovelace"
                       },
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -11947,8 +11947,8 @@ extension Sovrium {
               "example" : {
                 "fields" : {
                   "email" : "ada.lovelace@example.com",
-                  "firstName" : "Ada",
-                  "lastName" : "Lovelace"
+                  "first_name" : "Ada",
+                  "last_name" : "Lovelace"
                 }
               },
               "schema" : {
@@ -11984,8 +11984,8 @@ extension Sovrium {
                   "deletedAt" : "2026-01-15T09:30:00.000Z",
                   "fields" : {
                     "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
+                    "first_name" : "Ada",
+                    "last_name" : "Lovelace"
                   },
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -12134,8 +12134,8 @@ extension Sovrium {
                   {
                     "fields" : {
                       "email" : "ada.lovelace@example.com",
-                      "firstName" : "Ada",
-                      "lastName" : "Lovelace"
+                      "first_name" : "Ada",
+                      "last_name" : "Lovelace"
                     }
                   }
                 ]
@@ -12158,8 +12158,8 @@ extension Sovrium {
                       "deletedAt" : "2026-01-15T09:30:00.000Z",
                       "fields" : {
                         "email" : "ada.lovelace@example.com",
-                        "firstName" : "Ada",
-                        "lastName" : "Lovelace"
+                        "first_name" : "Ada",
+                        "last_name" : "Lovelace"
                       },
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -12264,8 +12264,8 @@ extension Sovrium {
               "example" : {
                 "fields" : {
                   "email" : "ada.lovelace@example.com",
-                  "firstName" : "Ada",
-                  "lastName" : "Lovelace"
+                  "first_name" : "Ada",
+                  "last_name" : "Lovelace"
                 }
               },
               "schema" : {
@@ -12301,8 +12301,8 @@ extension Sovrium {
                   "deletedAt" : "2026-01-15T09:30:00.000Z",
                   "fields" : {
                     "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
+                    "first_name" : "Ada",
+                    "last_name" : "Lovelace"
                   },
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -12368,8 +12368,8 @@ extension Sovrium {
                   "deletedAt" : "2026-01-15T09:30:00.000Z",
                   "fields" : {
                     "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
+                    "first_name" : "Ada",
+                    "last_name" : "Lovelace"
                   },
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -12629,13 +12629,13 @@ extension Sovrium {
             "$ref" : "#/components/parameters/IfNoneMatch"
           },
           {
-            "description" : "Return only these members of each record, e.g. `fields=id,email`. Members: id, email, firstName, lastName, createdAt, updatedAt, deletedAt. An unknown name is a 400.",
+            "description" : "Return only these members of each record, e.g. `fields=id,email`. Members: id, email, first_name, last_name, createdAt, updatedAt, deletedAt. An unknown name is a 400.",
             "example" : "id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
-              "pattern" : "^(?:id|email|firstName|lastName|createdAt|updatedAt|deletedAt)(?:,(?:id|email|firstName|lastName|createdAt|updatedAt|deletedAt))*$",
+              "pattern" : "^(?:id|email|first_name|last_name|createdAt|updatedAt|deletedAt)(?:,(?:id|email|first_name|last_name|createdAt|updatedAt|deletedAt))*$",
               "type" : "string"
             }
           }
@@ -12649,8 +12649,8 @@ extension Sovrium {
                   "deletedAt" : "2026-01-15T09:30:00.000Z",
                   "fields" : {
                     "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
+                    "first_name" : "Ada",
+                    "last_name" : "Lovelace"
                   },
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -12795,10 +12795,10 @@ extension Sovrium {
               "example" : {
                 "fields" : {
                   "clear" : [
-                    "firstName"
+                    "first_name"
                   ],
                   "email" : "ada.lovelace@example.com",
-                  "lastName" : "Lovelace"
+                  "last_name" : "Lovelace"
                 }
               },
               "schema" : {
@@ -12834,8 +12834,8 @@ extension Sovrium {
                   "deletedAt" : "2026-01-15T09:30:00.000Z",
                   "fields" : {
                     "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
+                    "first_name" : "Ada",
+                    "last_name" : "Lovelace"
                   },
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -12965,8 +12965,8 @@ extension Sovrium {
               "example" : {
                 "fields" : {
                   "email" : "ada.lovelace@example.com",
-                  "firstName" : "Ada",
-                  "lastName" : "Lovelace"
+                  "first_name" : "Ada",
+                  "last_name" : "Lovelace"
                 }
               },
               "schema" : {
@@ -13002,8 +13002,8 @@ extension Sovrium {
                   "deletedAt" : "2026-01-15T09:30:00.000Z",
                   "fields" : {
                     "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
+                    "first_name" : "Ada",
+                    "last_name" : "Lovelace"
                   },
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -13134,8 +13134,8 @@ extension Sovrium {
                   "deletedAt" : "2026-01-15T09:30:00.000Z",
                   "fields" : {
                     "email" : "ada.lovelace@example.com",
-                    "firstName" : "Ada",
-                    "lastName" : "Lovelace"
+                    "first_name" : "Ada",
+                    "last_name" : "Lovelace"
                   },
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -13269,7 +13269,7 @@ extension Sovrium {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"priority\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: priority. `min` and `max` take: priority.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true, \"sum\": [\"priority\"]}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -14540,8 +14540,8 @@ extension Sovrium {
             "application/json" : {
               "example" : {
                 "email" : "grace.hopper@example.com",
-                "firstName" : "Grace",
-                "lastName" : "Hopper"
+                "first_name" : "Grace",
+                "last_name" : "Hopper"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/ReceiveContactRequest"
@@ -14863,8 +14863,8 @@ extension Sovrium {
                     "deletedAt" : "2026-01-15T09:30:00.000Z",
                     "fields" : {
                       "email" : "ada.lovelace@example.com",
-                      "firstName" : "Ada",
-                      "lastName" : "Lovelace"
+                      "first_name" : "Ada",
+                      "last_name" : "Lovelace"
                     },
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -14980,8 +14980,8 @@ extension Sovrium {
                     "deletedAt" : "2026-01-15T09:30:00.000Z",
                     "fields" : {
                       "email" : "ada.lovelace@example.com",
-                      "firstName" : "Ada",
-                      "lastName" : "Lovelace"
+                      "first_name" : "Ada",
+                      "last_name" : "Lovelace"
                     },
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -15097,8 +15097,8 @@ extension Sovrium {
                     "deletedAt" : "2026-01-15T09:30:00.000Z",
                     "fields" : {
                       "email" : "ada.lovelace@example.com",
-                      "firstName" : "Ada",
-                      "lastName" : "Lovelace"
+                      "first_name" : "Ada",
+                      "last_name" : "Lovelace"
                     },
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -15214,8 +15214,8 @@ extension Sovrium {
                     "deletedAt" : "2026-01-15T09:30:00.000Z",
                     "fields" : {
                       "email" : "ada.lovelace@example.com",
-                      "firstName" : "Ada",
-                      "lastName" : "Lovelace"
+                      "first_name" : "Ada",
+                      "last_name" : "Lovelace"
                     },
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -15225,8 +15225,8 @@ extension Sovrium {
                     "deletedAt" : "2026-01-15T09:30:00.000Z",
                     "fields" : {
                       "email" : "ada.lovelace@example.com",
-                      "firstName" : "Ada",
-                      "lastName" : "Lovelace"
+                      "first_name" : "Ada",
+                      "last_name" : "Lovelace"
                     },
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"

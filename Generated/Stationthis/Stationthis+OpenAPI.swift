@@ -8360,7 +8360,7 @@ extension Stationthis {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -9285,7 +9285,7 @@ extension Stationthis {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -10159,7 +10159,7 @@ extension Stationthis {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"leaseUntil\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: leaseUntil. `min` and `max` take: leaseUntil, completedAt.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true, \"sum\": [\"leaseUntil\"]}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -10903,7 +10903,7 @@ extension Stationthis {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"sequence\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: sequence, amount, balanceAfter. `min` and `max` take: sequence, amount, balanceAfter.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true, \"sum\": [\"sequence\"]}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -11901,7 +11901,7 @@ extension Stationthis {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"costPoints\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: costPoints. `min` and `max` take: costPoints.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true, \"sum\": [\"costPoints\"]}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -12715,7 +12715,7 @@ extension Stationthis {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: no field of this table. `min` and `max` take: no field of this table.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {

@@ -14609,7 +14609,7 @@ extension Tracker {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"edit_count\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: edit_count. `min` and `max` take: edit_count.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true, \"sum\": [\"edit_count\"]}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -17195,7 +17195,7 @@ extension Tracker {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"budget\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: budget. `min` and `max` take: budget.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true, \"sum\": [\"budget\"]}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {
@@ -19691,7 +19691,7 @@ extension Tracker {
           },
           {
             "description" : "Figures over every record the list's conditions match (filters, search, deleted records as asked, what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` (true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `{\"count\": true, \"sum\": [\"priority\"]}`. Sums and averages are numbers; over no records `count` is 0 and the others are null. At most 20 fields; an unknown member, field or a field of the wrong type is a 400 naming `aggregate`. `sum` and `avg` take: priority, estimate_hours. `min` and `max` take: priority, estimate_hours, due_on, completed_at.",
-            "example" : "Example aggregate",
+            "example" : "{\"count\": true, \"sum\": [\"priority\"]}",
             "in" : "query",
             "name" : "aggregate",
             "schema" : {

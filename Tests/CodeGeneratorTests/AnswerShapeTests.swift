@@ -73,6 +73,37 @@ struct AnswerShapeTests {
         #expect(Self.object(schemas, "NotePage", "properties", "aggregations", "properties", "sum", "properties", "pages") != nil)
     }
 
+    @Test("fieldNaming declared: fields keep their declared names in records, queries, bodies and the catalog; Loom's members follow naming")
+    func declaredFieldNames() throws {
+        var files = PlacedFamilyRouteTests.files(#", "fieldNaming": "declared", "routes": {"tableCatalog": "/api/tables"}"#)
+        files["endpoints/remind.json"] = #"""
+            {"name": "remind", "description": "Reminds.", "method": "POST", "path": "/api/remind", "scope": "public",
+             "requestBody": {"description": "Who.", "fields": {"due_on": {"type": "date", "description": "When.", "required": true}}},
+             "response": {"status": 200, "description": "Done.", "fields": {"sent_at": {"type": "datetime", "description": "When sent.", "required": true}}}}
+            """#
+        let outputs = try Fixtures.generate(files)
+        let table = try #require(outputs.first { $0.key.hasSuffix("Mini.Notes.swift") }?.value)
+        #expect(table.contains(#"FilterColumn(name: "due_on""#) && table.contains(#"writer.member("due_on", dueOn)"#), "\(table)")
+        #expect(table.contains(#""createdAt""#), "Loom's timestamps keep the app's naming")
+        let settings = try #require(outputs.first { $0.key.hasSuffix("Mini.swift") }?.value)
+        #expect(settings.contains(#"\"name\":\"due_on\""#) || settings.contains(#""name":"due_on""#), "the catalog names the field as declared")
+        let document = try PlacedFamilyRouteTests.document(files)
+        let schemas = try #require(Self.object(document, "components", "schemas"))
+        let note = try #require(Self.object(schemas, "Note", "properties"))
+        #expect(note["due_on"] != nil && note["dueOn"] == nil && note["createdAt"] != nil, "\(note.keys)")
+        #expect(Self.object(schemas, "NotePage", "properties")?["items"] != nil)
+        let list = try #require(Self.object(document, "paths", "/api/notes")?["get"] as? [String: Any])
+        let names = (list["parameters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names.contains("due_on") && !names.contains("dueOn"), "\(names)")
+        let body = try #require(Self.object(schemas, "RemindRequest", "properties") ?? Self.object(schemas, "RemindBody", "properties"), "\(schemas.keys.sorted())")
+        #expect(body["due_on"] != nil, "\(body)")
+        let endpoint = try #require(outputs.first { $0.key.contains("Remind") && $0.key.hasSuffix(".swift") }?.value)
+        #expect(endpoint.contains(#""due_on""#) && endpoint.contains(#""sent_at""#), "\(endpoint)")
+        // Without it the same app camel-cases them.
+        let camel = try PlacedFamilyRouteTests.document(PlacedFamilyRouteTests.files(""))
+        #expect(Self.object(camel, "components", "schemas", "Note", "properties")?["dueOn"] != nil)
+    }
+
     @Test("a health body without status or mixing app forms, and success answers that cannot apply, are refused with the path")
     func refused() throws {
         let diagnostics = { (files: [String: String]) in try RouteMethodOverrideTests.diagnostics(files) }

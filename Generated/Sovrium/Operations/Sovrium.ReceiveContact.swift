@@ -56,8 +56,8 @@ extension Sovrium.Operations {
             /// Validation rules of the members, in order.
             static let rules: [FieldRule] = [
                 FieldRule("email", .email, required: true),
-                FieldRule("firstName", .string(pattern: nil), nullable: true, maxLength: 100),
-                FieldRule("lastName", .string(pattern: nil), nullable: true, maxLength: 100)
+                FieldRule("first_name", .string(pattern: nil), nullable: true, maxLength: 100),
+                FieldRule("last_name", .string(pattern: nil), nullable: true, maxLength: 100)
             ]
 
             /// Reads a validated object.
@@ -71,8 +71,8 @@ extension Sovrium.Operations {
             public func writeJSON(to writer: inout JSONWriter) {
                 writer.beginObject()
                 writer.member("email", email)
-                writer.member("firstName", firstName)
-                writer.member("lastName", lastName)
+                writer.member("first_name", firstName)
+                writer.member("last_name", lastName)
                 writer.endObject()
             }
         }

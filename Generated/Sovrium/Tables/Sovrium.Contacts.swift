@@ -13,8 +13,8 @@ extension Sovrium {
         /// Validation rules of the declared fields, in column order.
         public static let fieldRules: [FieldRule] = [
             FieldRule("email", .email, required: true),
-            FieldRule("firstName", .string(pattern: nil), nullable: true, maxLength: 100),
-            FieldRule("lastName", .string(pattern: nil), nullable: true, maxLength: 100)
+            FieldRule("first_name", .string(pattern: nil), nullable: true, maxLength: 100),
+            FieldRule("last_name", .string(pattern: nil), nullable: true, maxLength: 100)
         ]
 
         /// What each operation requires of the caller (`nil`: the app has no `auth` section, every route is public).
@@ -31,16 +31,16 @@ extension Sovrium {
             members: [
                 "id",
                 "email",
-                "firstName",
-                "lastName",
+                "first_name",
+                "last_name",
                 "createdAt",
                 "updatedAt",
                 "deletedAt"
             ],
             filters: [
                 FilterColumn(name: "email", rule: FieldRule("email", .email, required: true), column: #""email""#),
-                FilterColumn(name: "firstName", rule: FieldRule("firstName", .string(pattern: nil), nullable: true, maxLength: 100), column: #""first_name""#),
-                FilterColumn(name: "lastName", rule: FieldRule("lastName", .string(pattern: nil), nullable: true, maxLength: 100), column: #""last_name""#)
+                FilterColumn(name: "first_name", rule: FieldRule("first_name", .string(pattern: nil), nullable: true, maxLength: 100), column: #""first_name""#),
+                FilterColumn(name: "last_name", rule: FieldRule("last_name", .string(pattern: nil), nullable: true, maxLength: 100), column: #""last_name""#)
             ],
             relations: [
             ],
@@ -206,8 +206,8 @@ extension Sovrium {
                 writer.key("fields")
                 writer.beginObject()
                 writer.member("email", email)
-                writer.member("firstName", firstName)
-                writer.member("lastName", lastName)
+                writer.member("first_name", firstName)
+                writer.member("last_name", lastName)
                 writer.endObject()
                 writer.member("createdAt", createdAt)
                 writer.member("updatedAt", updatedAt)
@@ -222,8 +222,8 @@ extension Sovrium {
                 writer.key("fields")
                 writer.beginObject()
                 if fields.contains(1) { writer.member("email", email) }
-                if fields.contains(2) { writer.member("firstName", firstName) }
-                if fields.contains(3) { writer.member("lastName", lastName) }
+                if fields.contains(2) { writer.member("first_name", firstName) }
+                if fields.contains(3) { writer.member("last_name", lastName) }
                 writer.endObject()
                 if fields.contains(4) { writer.member("createdAt", createdAt) }
                 if fields.contains(5) { writer.member("updatedAt", updatedAt) }
@@ -243,10 +243,10 @@ extension Sovrium {
                 "email", column: #""email""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
             /// The `firstName` member.
             public static let firstName = TableColumn<Record, String?>(
-                "firstName", column: #""first_name""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
+                "first_name", column: #""first_name""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
             /// The `lastName` member.
             public static let lastName = TableColumn<Record, String?>(
-                "lastName", column: #""last_name""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
+                "last_name", column: #""last_name""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
             /// The `createdAt` member.
             public static let createdAt = TableColumn<Record, Date>(
                 "createdAt", column: #""created_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
@@ -286,8 +286,8 @@ extension Sovrium.Contacts.Record {
         public func members() throws -> [String: JSONInput] {
             var members: [String: JSONInput] = [:]
             members["email"] = JSONInput.string(email)
-            if let firstName { members["firstName"] = JSONInput.string(firstName) }
-            if let lastName { members["lastName"] = JSONInput.string(lastName) }
+            if let firstName { members["first_name"] = JSONInput.string(firstName) }
+            if let lastName { members["last_name"] = JSONInput.string(lastName) }
             return members
         }
     }
@@ -317,8 +317,8 @@ extension Sovrium.Contacts.Record {
         public func members() throws -> [String: JSONInput] {
             var members: [String: JSONInput] = [:]
             if let email { members["email"] = JSONInput.string(email) }
-            if let firstName { members["firstName"] = try firstName.map { firstName in JSONInput.string(firstName) } ?? .null }
-            if let lastName { members["lastName"] = try lastName.map { lastName in JSONInput.string(lastName) } ?? .null }
+            if let firstName { members["first_name"] = try firstName.map { firstName in JSONInput.string(firstName) } ?? .null }
+            if let lastName { members["last_name"] = try lastName.map { lastName in JSONInput.string(lastName) } ?? .null }
             return members
         }
     }

@@ -22,7 +22,7 @@ struct ComponentsBuilder {
             schemas += BatchRoute(table: table, context: context).schemas()
         }
         for endpoint in context.app.endpoints {
-            let fields = FieldSchemaBuilder(context: context, file: endpoint.file)
+            let fields = FieldSchemaBuilder(declaredIn: endpoint.file, context: context)
             schemas += try EndpointOperations(endpoint: endpoint, context: context, fields: fields).schemas()
         }
         var responses = errors.responses()

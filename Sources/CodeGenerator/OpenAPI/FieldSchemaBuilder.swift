@@ -51,10 +51,18 @@ struct FieldSchemaBuilder {
         self.naming = context.config.jsonNaming
     }
 
-    /// The builder of `table`'s fields: its enums are the components `<Singular><Field>` (`TaskStatus`).
+    /// The builder of `table`'s fields: its enums are the components `<Singular><Field>` (`TaskStatus`),
+    /// its names spelled as the app writes declared names (`fieldNaming`).
     init(context: DocumentContext, table: TableSchema) {
-        self.init(context: context, file: table.file)
+        self.init(declaredIn: table.file, context: context)
         enumScope = OpenAPINames.singular(table)
+    }
+
+    /// The builder of fields declared in `file` (an endpoint's, an event's): names spelled as the
+    /// app writes declared names (`fieldNaming`).
+    init(declaredIn file: String, context: DocumentContext) {
+        self.init(context: context, file: file)
+        naming = context.config.fieldJSONNaming
     }
 
     /// The same builder naming the enum members `components` (member name -> component name).

@@ -55,13 +55,13 @@ enum ListQueryParameters {
 
     /// `filter`, listing the table's filterable fields (and those reachable through relations).
     static func filter(_ table: TableSchema, app: AppSchema) -> OpenAPI.Parameter {
-        let naming = app.config.jsonNaming
-        var description = filterGrammar + "\n\nFilterable fields: " + fieldNames(table, naming: naming).joined(separator: ", ") + "."
+        let naming = app.config.fieldJSONNaming
+        var description = filterGrammar + "\n\nFilterable fields: " + fieldNames(table, app: app.config).joined(separator: ", ") + "."
         let relations = table.fields.filter { $0.type == .relation }
         for relation in relations {
             guard let target = app.tables.first(where: { $0.name == relation.table }) else { continue }
             let name = naming.name(relation.name)
-            description += " Through `\(name)`: " + fieldNames(target, naming: naming).map { "\(name).\($0)" }.joined(separator: ", ") + "."
+            description += " Through `\(name)`: " + fieldNames(target, app: app.config).map { "\(name).\($0)" }.joined(separator: ", ") + "."
         }
         return OpenAPI.Parameter(
             name: "filter", context: .query(required: false, schema: SchemaFactory.string("Filter expression.")),
@@ -69,14 +69,15 @@ enum ListQueryParameters {
     }
 
     /// `sort`, listing the table's sortable fields.
-    static func sort(_ table: TableSchema, naming: JSONNaming) -> OpenAPI.Parameter {
+    static func sort(_ table: TableSchema, app: AppConfig) -> OpenAPI.Parameter {
+        let name = { (column: String) in app.columnName(column, of: table) }
         let description = """
             Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending), or \
             suffixed with `:desc` or `:asc`, and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort \
             as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is \
-            total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: \(sortableNames(table).map(naming.name).joined(separator: ", ")).
+            total. Examples: `-priority,due_on:nullsfirst`, `priority:desc,name:asc`. Sortable fields: \(sortableNames(table).map(name).joined(separator: ", ")).
             """
-        let names = "(?:" + sortableNames(table).map(naming.name).joined(separator: "|") + ")"
+        let names = "(?:" + sortableNames(table).map(name).joined(separator: "|") + ")"
         let nulls = "(?::nullsfirst|:nullslast)?"
         let key = "(?:[-+]?\(names)\(nulls)|\(names)(?::asc|:desc)\(nulls)|\(names)(?::nullsfirst|:nullslast)(?::asc|:desc))"
         let schema = JSONSchema.string(
@@ -94,9 +95,9 @@ enum ListQueryParameters {
     }
 
     /// `fields`, listing the record's members.
-    static func fields(_ table: TableSchema, naming: JSONNaming) -> OpenAPI.Parameter {
+    static func fields(_ table: TableSchema, app: AppConfig) -> OpenAPI.Parameter {
         let names = ([table.primaryKey.name] + table.fields.filter { !$0.writeOnly }.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
-            + (table.softDelete ? ["deleted_at"] : [])).map(naming.name)
+            + (table.softDelete ? ["deleted_at"] : [])).map { app.columnName($0, of: table) }
         let member = "(?:" + names.joined(separator: "|") + ")"
         let schema = JSONSchema.string(
             JSONSchema.CoreContext(description: "Comma-separated member names."), JSONSchema.StringContext(pattern: "^\(member)(?:,\(member))*$"))
@@ -108,7 +109,7 @@ enum ListQueryParameters {
 
     /// `expand`, listing the table's relation fields.
     static func expand(_ table: TableSchema, app: AppSchema) -> OpenAPI.Parameter {
-        let naming = app.config.jsonNaming
+        let naming = app.config.fieldJSONNaming
         let relations = table.fields.filter { $0.type == .relation }.map { naming.name($0.name) }
         let referencing = TableTranslator.relations(to: table.name, in: app.tables)
         let counts = Dictionary(referencing.map { ($0.table.name, 1) }, uniquingKeysWith: +)
@@ -145,8 +146,10 @@ enum ListQueryParameters {
         let numbers = aggregatable(table).map { naming.name($0.name) }
         let ordered = aggregatable(table, orderedOnly: true).map { naming.name($0.name) }
         let example = numbers.first.map { #"{"count": true, "sum": [""# + $0 + #""]}"# } ?? #"{"count": true}"#
+        var context = OpenAPI.Parameter.SchemaContext(SchemaFactory.string("A JSON object of figures to compute."), style: .form)
+        context.example = AnyCodable(example)
         return OpenAPI.Parameter(
-            name: "aggregate", context: .query(required: false, schema: SchemaFactory.string("A JSON object of figures to compute.")),
+            name: "aggregate", context: .query(required: false, schemaOrContent: .a(context)),
             description: "Figures over every record the list's conditions match (filters, search, deleted records as asked, "
                 + "what the caller may read), not only the page, answered in `aggregations`: a JSON object with `count` "
                 + "(true or false) and `sum`, `avg`, `min`, `max` (arrays of field names), e.g. `\(example)`. Sums and averages "
@@ -187,9 +190,9 @@ enum ListQueryParameters {
     }
 
     /// Fields usable in `filter` and `sort`: the key, declared scalar fields, timestamps.
-    static func fieldNames(_ table: TableSchema, naming: JSONNaming = .snakeCase) -> [String] {
+    static func fieldNames(_ table: TableSchema, app: AppConfig) -> [String] {
         ([table.primaryKey.name] + TableOperations.filterableFields(of: table).map(\.name)
-            + (table.timestamps ? ["created_at", "updated_at"] : []) + (table.softDelete ? ["deleted_at"] : [])).map(naming.name)
+            + (table.timestamps ? ["created_at", "updated_at"] : []) + (table.softDelete ? ["deleted_at"] : [])).map { app.columnName($0, of: table) }
     }
 
     /// One of the table's `listParameters`: its value has the compared field's type, without

@@ -62,7 +62,7 @@ public enum OpenAPIBuilder {
             }
         }
         for endpoint in app.endpoints {
-            let fields = FieldSchemaBuilder(context: context, file: endpoint.file)
+            let fields = FieldSchemaBuilder(declaredIn: endpoint.file, context: context)
             let route = try EndpointOperations(endpoint: endpoint, context: context, fields: fields).route()
             guard let auth = app.config.auth else { try paths.add(route); continue }
             try paths.add(OperationSecurity(auth: auth, statuses: context.errorStatuses).secure(

@@ -67,7 +67,7 @@ struct TableOperations {
             return make(.get, .get, summary: "Get one \(table.name) record",
                 parameters: [
                     idParameter(), .reference(.component(named: ListQueryParameters.ifNoneMatchName)),
-                    .parameter(ListQueryParameters.fields(table, naming: fields.naming)),
+                    .parameter(ListQueryParameters.fields(table, app: context.config)),
                 ],
                 responses: [
                     (200, ResponseFactory.json(
@@ -161,11 +161,11 @@ struct TableOperations {
             .reference(.component(named: Self.limitParameterName)),
             .reference(.component(named: Self.offsetParameterName)),
             .parameter(ListQueryParameters.filter(table, app: context.app)),
-            .parameter(ListQueryParameters.sort(table, naming: fields.naming)),
+            .parameter(ListQueryParameters.sort(table, app: context.config)),
             .reference(.component(named: ListQueryParameters.cursorName)),
             .reference(.component(named: ListQueryParameters.countName)),
             .parameter(ListQueryParameters.aggregate(table, naming: fields.naming)),
-            .parameter(ListQueryParameters.fields(table, naming: fields.naming)),
+            .parameter(ListQueryParameters.fields(table, app: context.config)),
             .parameter(ListQueryParameters.expand(table, app: context.app)),
         ]
         if let search = ListQueryParameters.search(table) { parameters.append(.parameter(search)) }

@@ -53,12 +53,14 @@ struct TableSchemas {
         } else {
             properties += declared
         }
+        // Loom's members, spelled by `naming` whatever `fieldNaming` says.
+        let loom = fields.context.config.jsonNaming
         if table.timestamps {
-            properties.append(.init(naming.name("created_at"), SchemaFactory.timestamp("When the record was created (UTC).")))
-            properties.append(.init(naming.name("updated_at"), SchemaFactory.timestamp("When the record was last changed (UTC).")))
+            properties.append(.init(loom.name("created_at"), SchemaFactory.timestamp("When the record was created (UTC).")))
+            properties.append(.init(loom.name("updated_at"), SchemaFactory.timestamp("When the record was last changed (UTC).")))
         }
         if table.softDelete {
-            properties.append(.init(naming.name("deleted_at"), .string(
+            properties.append(.init(loom.name("deleted_at"), .string(
                 JSONSchema.CoreContext(format: .dateTime, nullable: true, permissions: .readOnly, description: "When the record was deleted (UTC); null while it is live."),
                 JSONSchema.StringContext())))
         }
@@ -166,7 +168,7 @@ struct TableSchemas {
     /// beside them or nested in one object.
     func page() throws -> JSONSchema {
         let list = envelopes.list ?? EnvelopesSchema.List()
-        let naming = fields.naming
+        let naming = fields.context.config.jsonNaming
         let paging: [SchemaFactory.Property] = list.metadata.map { member in
             let name = naming.name(member.rawValue)
             switch member {

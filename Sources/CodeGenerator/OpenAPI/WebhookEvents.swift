@@ -37,7 +37,7 @@ struct WebhookEvents {
         if let name = event.payload.table, let table = context.app.tables.first(where: { $0.name == name }) {
             data = SchemaFactory.reference(OpenAPINames.record(table))
         } else {
-            let fields = FieldSchemaBuilder(context: context, file: context.config.file)
+            let fields = FieldSchemaBuilder(declaredIn: context.config.file, context: context)
             data = SchemaFactory.object(try fields.properties(of: event.payload.fields, usage: .input), description: event.payload.description)
         }
         if let target = event.target {
@@ -71,7 +71,7 @@ struct WebhookEvents {
             let typeSchema = JSONSchema.string(
                 JSONSchema.CoreContext(description: "The event type.", allowedValues: [AnyCodable(event.type)]), JSONSchema.StringContext())
             var properties: [SchemaFactory.Property] = [.init("event", typeSchema)]
-            properties += try FieldSchemaBuilder(context: context, file: context.config.file).properties(of: event.payload.fields, usage: .input)
+            properties += try FieldSchemaBuilder(declaredIn: context.config.file, context: context).properties(of: event.payload.fields, usage: .input)
             properties.append(.init("timestamp", SchemaFactory.timestamp(moment)))
             schema = SchemaFactory.object(properties, description: "A \(event.type) event: the data's members at the top.")
         }

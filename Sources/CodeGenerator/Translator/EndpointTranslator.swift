@@ -8,7 +8,7 @@ struct EndpointTranslator {
     let namespace: String
 
     func translate() -> EndpointRenderModel {
-        let naming = app.jsonNaming
+        let naming = app.fieldJSONNaming
         var structs: [StructRenderModel] = []
         if let body = endpoint.requestBody {
             structs += StructTranslator.structs(named: "Body", fields: body.fields, description: body.description, naming: naming)

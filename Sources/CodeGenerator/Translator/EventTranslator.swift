@@ -42,7 +42,7 @@ enum EventTranslator {
                     typeName: typeName, eventTypeLiteral: SwiftNames.literal(event.type), docLines: docLines, properties: [], nested: [],
                     recordType: "\(namespace).\(SwiftNames.pascalCase(table)).Record", isRecord: true)
             }
-            let structs = StructTranslator.structs(named: typeName, fields: event.payload.fields, description: event.description, naming: app.jsonNaming)
+            let structs = StructTranslator.structs(named: typeName, fields: event.payload.fields, description: event.description, naming: app.fieldJSONNaming)
             return EventRenderModel(
                 typeName: typeName, eventTypeLiteral: SwiftNames.literal(event.type), docLines: docLines, properties: structs[0].properties,
                 nested: Array(structs.dropFirst()), recordType: "", isRecord: false)

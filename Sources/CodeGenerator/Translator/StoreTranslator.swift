@@ -11,7 +11,7 @@ extension TableTranslator {
             let valueType = scalar + (member.nullable ? "?" : "")
             let accessor = FieldRules.accessor(member.type, referencedKey: member.referencedKey)
             return ColumnAccessorRenderModel(
-                swiftName: SwiftNames.camelCase(member.name), valueType: valueType, nameLiteral: SwiftNames.literal(app.jsonName(member.name)),
+                swiftName: SwiftNames.camelCase(member.name), valueType: valueType, nameLiteral: SwiftNames.literal(app.columnName(member.name, of: table)),
                 columnLiteral: SwiftNames.literal(SQLTypes.quote(member.name)),
                 bind: "{ value in " + Self.sqlValue(member.type, referencedKey: member.referencedKey, nullable: member.nullable, value: "value") + " }",
                 read: "{ reader in " + FieldRules.call(accessor, optional: member.nullable, on: "reader") + " }")
@@ -26,7 +26,7 @@ extension TableTranslator {
             let scalar = FieldRules.scalarSwiftType(field.type, referencedKey: referencedKeys[field.table ?? ""]?.type)
             let name = SwiftNames.camelCase(field.name)
             let json = jsonInput(field, value: name)
-            let member = SwiftNames.literal(app.jsonName(field.name))
+            let member = SwiftNames.literal(app.fieldName(field.name))
             let emit: String
             let type: String
             if field.required {
@@ -51,7 +51,7 @@ extension TableTranslator {
             let scalar = FieldRules.scalarSwiftType(field.type, referencedKey: referencedKeys[field.table ?? ""]?.type)
             let name = SwiftNames.camelCase(field.name)
             let json = jsonInput(field, value: name)
-            let member = SwiftNames.literal(app.jsonName(field.name))
+            let member = SwiftNames.literal(app.fieldName(field.name))
             let type = scalar + (field.nullable ? "??" : "?")
             let emit = field.nullable
                 ? "if let \(name) { members[\(member)] = try \(name).map { \(name) in \(json) } ?? .null }"

@@ -15,7 +15,7 @@ enum TableCatalog {
             let path = routes.paths.first { $0.key == .list }?.paths.first ?? routes.paths.first?.paths.first ?? ""
             let fields = table.fields.filter { !$0.writeOnly }.map { field -> String in
                 var members = [
-                    name("name") + ":" + CanonicalJSON.quote(config.jsonName(field.name)),
+                    name("name") + ":" + CanonicalJSON.quote(config.fieldName(field.name)),
                     name("type") + ":" + CanonicalJSON.quote(field.type.rawValue),
                     name("description") + ":" + CanonicalJSON.quote(field.description),
                     name("required") + ":" + String(field.required),
@@ -31,7 +31,7 @@ enum TableCatalog {
                 name("name") + ":" + CanonicalJSON.quote(table.name),
                 name("description") + ":" + CanonicalJSON.quote(table.description),
                 name("path") + ":" + CanonicalJSON.quote(path),
-                name("primary_key") + ":{" + name("name") + ":" + CanonicalJSON.quote(config.jsonName(table.primaryKey.name)) + ","
+                name("primary_key") + ":{" + name("name") + ":" + CanonicalJSON.quote(config.fieldName(table.primaryKey.name)) + ","
                     + name("type") + ":" + CanonicalJSON.quote(table.primaryKey.type.rawValue) + "}",
                 name("operations") + ":[" + table.operations.map { CanonicalJSON.quote($0.rawValue) }.joined(separator: ",") + "]",
                 name("timestamps") + ":" + String(table.timestamps),

@@ -41,7 +41,7 @@ struct TableLayoutTranslator {
             arguments.append("timestampNames: [" + timestamps.map { "\(SwiftNames.literal($0)): \(SwiftNames.literal(app.jsonName($0)))" }.joined(separator: ", ") + "]")
         }
         let columns = translator.columnNames
-        if columns.contains(where: { app.jsonName($0) != $0 }) {
+        if columns.contains(where: { app.columnName($0, of: table) != $0 }) {
             arguments.append("columns: [" + columns.map(SwiftNames.literal).joined(separator: ", ") + "]")
         }
         return arguments

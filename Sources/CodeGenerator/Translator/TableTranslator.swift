@@ -49,12 +49,12 @@ struct TableTranslator {
             docLines: SwiftNames.docLines(table.description),
             nameLiteral: SwiftNames.literal(table.name),
             pathLiteral: SwiftNames.literal(table.path ?? app.basePath + "/" + table.name),
-            primaryKeyNameLiteral: SwiftNames.literal(app.jsonName(primaryKey)),
+            primaryKeyNameLiteral: SwiftNames.literal(app.fieldName(primaryKey)),
             primaryKeyKind: FieldRules.keyKind(table.primaryKey),
             primaryKeyTextExpression: primaryKeyTextExpression,
             timestamps: table.timestamps,
             properties: properties(),
-            rules: table.fields.listItems { FieldRules.rule($0, referencedKeys: referencedKeys, naming: app.jsonNaming) },
+            rules: table.fields.listItems { FieldRules.rule($0, referencedKeys: referencedKeys, naming: app.fieldJSONNaming) },
             filters: filterItems(),
             relations: relationItems(),
             reverseRelations: reverseRelationItems(),
@@ -64,13 +64,13 @@ struct TableTranslator {
             primaryKeyColumnLiteral: SwiftNames.literal(SQLTypes.quote(primaryKey)),
             statements: StatementBuilder(translator: self, selectColumns: selectColumns).statements(),
             guardedStatements: StatementBuilder(translator: self, selectColumns: selectColumns).guardedStatements(),
-            members: columnNames.listItems { SwiftNames.literal(app.jsonName($0)) },
+            members: columnNames.listItems { SwiftNames.literal(app.columnName($0, of: table)) },
             keySwiftType: FieldRules.scalarSwiftType(keyFieldType, referencedKey: nil),
             primaryKeySwiftName: SwiftNames.camelCase(primaryKey),
             columnAccessors: columnAccessors(),
             newMembers: newMembers(),
             changeMembers: changeMembers(),
-            upsertKeyLiteral: table.upsertKey.map { SwiftNames.literal(app.jsonName($0)) } ?? "nil",
+            upsertKeyLiteral: table.upsertKey.map { SwiftNames.literal(app.fieldName($0)) } ?? "nil",
             softDelete: table.softDelete,
             ignoresServerOwnedFields: table.serverOwnedFields == .ignore,
             searchExpression: SearchDDL(table: table).map {
@@ -128,7 +128,7 @@ struct TableTranslator {
         let accessor = FieldRules.accessor(type, referencedKey: referencedKey)
         let swiftName = SwiftNames.camelCase(name)
         return PropertyRenderModel(
-            swiftName: swiftName, swiftType: swiftType, jsonNameLiteral: SwiftNames.literal(app.jsonName(name)),
+            swiftName: swiftName, swiftType: swiftType, jsonNameLiteral: SwiftNames.literal(app.columnName(name, of: table)),
             docLines: SwiftNames.docLines(description),
             readExpression: FieldRules.call(accessor, optional: nullable, on: "reader"), isLast: false,
             rowValue: Self.sqlValue(type, referencedKey: referencedKey, nullable: nullable, value: swiftName))
@@ -139,7 +139,7 @@ struct TableTranslator {
     private func filterItems() -> [ListItem] {
         table.fields.filter { ![.text, .json].contains($0.type) && !$0.writeOnly && ($0.filterable || $0.sortable) }.listItems { field in
             let flags = (field.filterable ? "" : ", filterable: false") + (field.sortable ? "" : ", sortable: false")
-            return "FilterColumn(name: \(SwiftNames.literal(app.jsonName(field.name))), rule: \(FieldRules.rule(field, referencedKeys: referencedKeys, naming: app.jsonNaming)), column: \(SwiftNames.literal(SQLTypes.quote(field.name)))\(flags))"
+            return "FilterColumn(name: \(SwiftNames.literal(app.fieldName(field.name))), rule: \(FieldRules.rule(field, referencedKeys: referencedKeys, naming: app.fieldJSONNaming)), column: \(SwiftNames.literal(SQLTypes.quote(field.name)))\(flags))"
         }
     }
 
@@ -158,7 +158,7 @@ struct TableTranslator {
     private func reverseRelationItems() -> [ListItem] {
         let counts = Dictionary(referencing.map { ($0.table.name, 1) }, uniquingKeysWith: +)
         return referencing.listItems { table, field in
-            let name = counts[table.name, default: 0] > 1 ? "\(table.name).\(app.jsonName(field.name))" : table.name
+            let name = counts[table.name, default: 0] > 1 ? "\(table.name).\(app.fieldName(field.name))" : table.name
             let type = "\(namespace).\(SwiftNames.pascalCase(table.name))"
             return "ReverseRelation(name: \(SwiftNames.literal(name)), field: \(SwiftNames.literal(field.name)), "
                 + "target: { \(type).descriptor }, writeTarget: { row, writer in try \(type).Record(row: row).writeJSON(to: &writer) })"

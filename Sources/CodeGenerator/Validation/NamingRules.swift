@@ -16,24 +16,24 @@ enum NamingRules {
             let beside = [table.primaryKey.name] + (table.timestamps ? ["created_at", "updated_at"] : []) + (table.softDelete ? ["deleted_at"] : [])
             var names: [String: String] = [:]
             for name in beside + table.fields.map(\.name) {
-                let json = config.jsonName(name)
+                let json = config.columnName(name, of: table)
                 if let other = names[json] {
                     report("fields", "\"\(name)\" and \"\(other)\" are both written \"\(json)\" in \(config.naming.rawValue); rename one")
                 }
                 names[json] = name
             }
-            if let nest = envelopes.record?.fields, beside.map(config.jsonName).contains(nest) {
+            if let nest = envelopes.record?.fields, beside.map({ config.columnName($0, of: table) }).contains(nest) {
                 report("envelopes.record.fields", "the fields cannot be nested under \"\(nest)\": the key or a timestamp is written under that name", code: .invalidEnvelope)
             }
             if let request = envelopes.request, let wrap = request.wrap, request.optional,
-                table.fields.contains(where: { config.jsonName($0.name) == wrap })
+                table.fields.contains(where: { config.fieldName($0.name) == wrap })
             {
                 report(
                     "envelopes.request.wrap",
                     "a bare body may be sent too, so no field may be called \"\(wrap)\": a body holding it could not be told from a wrapped one",
                     code: .invalidEnvelope)
             }
-            let shorthands = Set(table.fields.map { config.jsonName($0.name) })
+            let shorthands = Set(table.fields.map { config.fieldName($0.name) })
             for parameter in table.listParameters where shorthands.contains(parameter.name) {
                 report(
                     "listParameters." + parameter.name,
@@ -48,7 +48,7 @@ enum NamingRules {
             for (path, members) in fields {
                 var names: [String: String] = [:]
                 for field in members {
-                    let json = config.jsonName(field.name)
+                    let json = config.fieldName(field.name)
                     if let other = names[json] {
                         diagnostics.append(Diagnostic(
                             code: SchemaDiagnosticCode.namingConflict.rawValue, file: endpoint.file, path: path,

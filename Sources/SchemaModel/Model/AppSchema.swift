@@ -77,6 +77,8 @@ public struct AppConfig: Codable, Sendable, Hashable {
     public var accessLog: AccessLogConfig?
     /// `naming`: how JSON members derived from schema names are spelled.
     public var naming: NamingStyle = .snakeCase
+    /// `fieldNaming`: whether declared names follow `naming` or are written as declared.
+    public var fieldNaming: FieldNaming = .naming
     /// `envelopes`: how records, lists and write bodies are wrapped (tables may override).
     public var envelopes = EnvelopesSchema()
     /// `errors`: the error vocabulary (codes, statuses, a custom body).

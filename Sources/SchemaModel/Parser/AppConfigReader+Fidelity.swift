@@ -4,6 +4,7 @@ extension AppConfigReader {
     /// Reads them into `config`; absent keys keep the defaults.
     static func readFidelity(_ reader: ObjectReader, into config: inout AppConfig) {
         config.naming = reader.choice("naming", named: "naming style") ?? .snakeCase
+        config.fieldNaming = reader.choice("fieldNaming", named: "field naming") ?? .naming
         if reader.contains("envelopes") { config.envelopes = EnvelopesReader.read(reader) ?? EnvelopesSchema() }
         if let errors = reader.object("errors", keys: SchemaKeys.errors) {
             config.errors = readErrors(errors)

@@ -10,7 +10,7 @@ enum SchemaKeys {
     static let app = ObjectKeys(
         accepted: [
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
-            "naming", "envelopes", "errors", "headers", "routes", "webhooks",
+            "naming", "fieldNaming", "envelopes", "errors", "headers", "routes", "webhooks",
             "audit", "accessLog", "rateLimits", "trustedProxies", "security", "idempotency",
             "openapi", "tablesFrom",
             // MARK: CORS (issue 14)

@@ -180,8 +180,8 @@ struct SovriumRESTContractTests {
             #expect(reply.object["createdAt"] is String && reply.object["updatedAt"] is String)
             #expect(reply.headers[.location] == "\(Self.projects)/\(id)")
             // A flat body is accepted too (the release takes both).
-            let flat = try await sovrium.app.request(.post, Self.contacts, json: #"{"email": "ada@example.com", "firstName": "Ada"}"#, headers: auth)
-            #expect(flat.status == .created && flat.fields["firstName"] as? String == "Ada", "\(flat.text)")
+            let flat = try await sovrium.app.request(.post, Self.contacts, json: #"{"email": "ada@example.com", "first_name": "Ada"}"#, headers: auth)
+            #expect(flat.status == .created && flat.fields["first_name"] as? String == "Ada", "\(flat.text)")
             // CONSUMER-004: the record, all fields; 404 in the app's error body.
             let read = try await sovrium.app.request(.get, "\(Self.projects)/\(id)", headers: auth)
             #expect(read.status == .ok && Set(read.fields.keys) == ["name", "status", "priority"], "\(read.text)")

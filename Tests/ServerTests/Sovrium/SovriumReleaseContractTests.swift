@@ -35,14 +35,14 @@ struct SovriumReleaseContractTests {
             let auth = SovriumHarness.bearer(token)
             let batch = try await sovrium.app.request(
                 .post, Self.contacts + "/batch",
-                json: #"{"records": [{"fields": {"email": "ada@example.com", "firstName": "Ada"}}, {"email": "grace@example.com", "lastName": "Hopper"}]}"#,
+                json: #"{"records": [{"fields": {"email": "ada@example.com", "first_name": "Ada"}}, {"email": "grace@example.com", "last_name": "Hopper"}]}"#,
                 headers: auth)
             #expect(batch.status == .created, "\(batch.text)")
             let created = try #require(batch.object["created"] as? [[String: any Sendable]], "\(batch.text)")
             #expect(Set(batch.object.keys) == ["created"])
             #expect(created.count == 2)
             #expect((created[0]["fields"] as? [String: any Sendable])?["email"] as? String == "ada@example.com")
-            #expect((created[1]["fields"] as? [String: any Sendable])?["lastName"] as? String == "Hopper")
+            #expect((created[1]["fields"] as? [String: any Sendable])?["last_name"] as? String == "Hopper")
             #expect(created.allSatisfy { $0["id"] is String && $0["createdAt"] is String })
             // Each is a record like any other.
             let id = try #require(created[1]["id"] as? String)
@@ -51,7 +51,7 @@ struct SovriumReleaseContractTests {
             // All or nothing: one invalid record refuses the whole batch, naming it.
             let invalid = try await sovrium.app.request(
                 .post, Self.contacts + "/batch",
-                json: #"{"records": [{"fields": {"email": "alan@example.com"}}, {"fields": {"email": "not an address"}}, {"firstName": "No email"}]}"#,
+                json: #"{"records": [{"fields": {"email": "alan@example.com"}}, {"fields": {"email": "not an address"}}, {"first_name": "No email"}]}"#,
                 headers: auth)
             #expect(invalid.status == .badRequest && invalid.sovriumError.code == "VALIDATION_ERROR", "\(invalid.text)")
             #expect(invalid.sovriumError.fields == ["records[1].fields.email", "records[2].email"], "\(invalid.text)")

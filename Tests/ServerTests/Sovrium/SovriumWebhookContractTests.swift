@@ -80,7 +80,7 @@ struct SovriumWebhookContractTests {
         try await SovriumHarness.run { sovrium in
             let (token, _) = try await sovrium.user("admin@example.com", admin: true)
             let path = "/api/webhooks/contacts"
-            let body = #"{"email": "grace@example.com", "firstName": "Grace"}"#
+            let body = #"{"email": "grace@example.com", "first_name": "Grace"}"#
             // AC-002: unsigned, wrongly signed or signed with another secret: 401, nothing done.
             for signature in [nil, "sha256=00", SovriumHarness.signature(body, secret: "another secret")] {
                 var headers: HTTPFields = [:]
@@ -100,16 +100,16 @@ struct SovriumWebhookContractTests {
             // AC-001: the configured endpoint acts: the contact is created, then updated, once each.
             #expect(try await send(body).status == .ok)
             #expect(try await send(body).status == .ok)
-            #expect(try await send(#"{"email": "grace@example.com", "lastName": "Hopper"}"#).status == .ok)
+            #expect(try await send(#"{"email": "grace@example.com", "last_name": "Hopper"}"#).status == .ok)
             let list = try await sovrium.app.request(.get, "/api/tables/contacts/records", headers: SovriumHarness.bearer(token))
             #expect(list.records.count == 1, "\(list.text)")
             // A deleted contact's address: acknowledged (a sender retrying could never get past it), nothing changed.
             let id = try #require(list.records.first?["id"] as? String)
             #expect(try await sovrium.app.request(.delete, "/api/tables/contacts/records/\(id)", headers: SovriumHarness.bearer(token)).status == .noContent)
-            #expect(try await send(#"{"email": "grace@example.com", "firstName": "Ada"}"#).status == .ok)
+            #expect(try await send(#"{"email": "grace@example.com", "first_name": "Ada"}"#).status == .ok)
             #expect(try await sovrium.app.request(.get, "/api/tables/contacts/records", headers: SovriumHarness.bearer(token)).records.isEmpty)
             let fields = list.records.first?["fields"] as? [String: any Sendable]
-            #expect(fields?["firstName"] as? String == "Grace" && fields?["lastName"] as? String == "Hopper", "\(list.text)")
+            #expect(fields?["first_name"] as? String == "Grace" && fields?["last_name"] as? String == "Hopper", "\(list.text)")
         }
     }
 
