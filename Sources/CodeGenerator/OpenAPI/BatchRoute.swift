@@ -92,16 +92,21 @@ struct BatchRoute {
         return SchemaFactory.object(members, description: "A \(action) operation.", closed: true)
     }
 
+    /// How a refused batch answers, for the descriptions: the app's validation status(es), and
+    /// how its error body names the failing items (`errors`, b2b's `error.details`).
+    private var itemFailures: (status: String, failures: String) {
+        let config = context.app.config
+        let template = config.errors.body ?? config.errorFormat.template
+        let status = context.errorStatuses.statuses(of: ErrorResponse.validationError).map(String.init).joined(separator: " or ")
+        return (status, template.path(of: .fieldErrors).map { "whose `\($0.joined(separator: "."))` name" } ?? "naming")
+    }
+
     /// The route, or `nil` when the table has no write operation.
     func route() -> DocumentedRoute? {
         guard !actions.isEmpty else { return nil }
         if let envelope { return createOnlyRoute(envelope) }
         let limit = context.app.config.limits.maxBatchSize
-        let config = context.app.config
-        let template = config.errors.body ?? config.errorFormat.template
-        let status = context.errorStatuses.statuses(of: ErrorResponse.validationError).map(String.init).joined(separator: " or ")
-        // Where the app's error body lists the failing fields (`errors`, b2b's `error.details`).
-        let failures = template.path(of: .fieldErrors).map { "whose `\($0.joined(separator: "."))` name" } ?? "naming"
+        let (status, failures) = itemFailures
         let operation = OpenAPI.Operation(
             tags: [table.name],
             summary: "Create, replace, update and delete \(table.name) records in one transaction",
@@ -122,10 +127,7 @@ struct BatchRoute {
     /// The create-only batch (`envelopes.batch`).
     private func createOnlyRoute(_ envelope: EnvelopesSchema.Batch) -> DocumentedRoute {
         let limit = context.app.config.limits.maxBatchSize
-        let config = context.app.config
-        let template = config.errors.body ?? config.errorFormat.template
-        let status = context.errorStatuses.statuses(of: ErrorResponse.validationError).map(String.init).joined(separator: " or ")
-        let failures = template.path(of: .fieldErrors).map { "whose `\($0.joined(separator: "."))` name" } ?? "naming"
+        let (status, failures) = itemFailures
         let operation = OpenAPI.Operation(
             tags: [table.name],
             summary: "Create \(table.name) records in one transaction",
