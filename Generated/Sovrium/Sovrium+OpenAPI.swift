@@ -12256,7 +12256,7 @@ extension Sovrium {
     },
     "/api/tables/contacts/records/upsert" : {
       "post" : {
-        "description" : "Matches on `email` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (email) DO UPDATE`.\n\nRequires the scope `contacts:write` and `contacts:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.\n\nA request authenticated by the session cookie without `X-CSRF-Token` is 403 `CSRF_FAILED`.",
+        "description" : "Matches on `email` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (\"email\") DO UPDATE`.\n\nRequires the scope `contacts:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.\n\nA request authenticated by the session cookie without `X-CSRF-Token` is 403 `CSRF_FAILED`.",
         "operationId" : "upsertContact",
         "requestBody" : {
           "content" : {
@@ -12502,7 +12502,6 @@ extension Sovrium {
           "table" : "contacts"
         },
         "x-required-scopes" : [
-          "contacts:write",
           "contacts:write"
         ]
       }

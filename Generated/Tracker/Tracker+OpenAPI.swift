@@ -17818,7 +17818,7 @@ extension Tracker {
     },
     "/v1/projects/upsert" : {
       "post" : {
-        "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (name) DO UPDATE`.\n\nRequires the scope `projects:write` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
+        "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (\"name\") DO UPDATE`.\n\nRequires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "upsertProject",
         "parameters" : [
           {
@@ -18099,7 +18099,6 @@ extension Tracker {
           "table" : "projects"
         },
         "x-required-scopes" : [
-          "projects:write",
           "projects:write"
         ]
       }
@@ -20396,7 +20395,7 @@ extension Tracker {
     },
     "/v1/tasks/upsert" : {
       "post" : {
-        "description" : "Matches on `code` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (code) DO UPDATE`.\n\nRequires the scope `tasks:write` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
+        "description" : "Matches on `code` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (\"code\") DO UPDATE`.\n\nRequires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "upsertTask",
         "parameters" : [
           {
@@ -20691,7 +20690,6 @@ extension Tracker {
           "table" : "tasks"
         },
         "x-required-scopes" : [
-          "tasks:write",
           "tasks:write"
         ]
       }

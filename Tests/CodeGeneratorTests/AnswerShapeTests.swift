@@ -130,5 +130,15 @@ struct AnswerShapeTests {
         #expect(batchWithoutCreate.contains("tables/notes.json") && batchWithoutCreate.contains("create-only"), "\(batchWithoutCreate)")
         let badName = try diagnostics(Self.files(app: #", "envelopes": {"batch": {"items": "the records", "created": "created"}}"#))
         #expect(badName.contains("envelopes.batch.items"), "\(badName)")
+        let twice = try diagnostics(Self.files(app: #", "health": {"members": ["status", "status"]}"#))
+        #expect(twice.contains("health.members") && twice.contains("listed twice"), "\(twice)")
+        let empty = try diagnostics(Self.files(routes: #""logout": {"path": "/api/auth/logout", "answer": {}}"#))
+        #expect(empty.contains("auth.routes.logout.answer") && empty.contains("says nothing"), "\(empty)")
+        let unnamed = try diagnostics(Self.files(routes: #""logout": {"path": "/api/auth/logout", "answer": {"": true}}"#))
+        #expect(unnamed.contains("auth.routes.logout.answer") && unnamed.contains("name is empty"), "\(unnamed)")
+        let page = try diagnostics(Self.files(app: #", "routes": {"docs": {"path": "/docs", "status": 200}}"#))
+        #expect(page.contains("routes.docs.status") && page.contains("no JSON success answer"), "\(page)")
+        let management = try diagnostics(PlacedFamilyRouteTests.files(PlacedFamilyRouteTests.webhooks(#", "routes": {"listMessages": {"path": "/{id}/logs", "status": 200}}"#)))
+        #expect(management.contains("webhooks.management.routes.listMessages") && management.contains("answer otherwise"), "\(management)")
     }
 }

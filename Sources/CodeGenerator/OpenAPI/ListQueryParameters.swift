@@ -218,7 +218,7 @@ enum ListQueryParameters {
         case .lt: comparison = "is before (less than)"
         case .lte: comparison = "is at or before (at most)"
         }
-        let name = fields.naming.name(parameter.field)
+        let name = fields.context.config.columnName(parameter.field, of: table)
         return OpenAPI.Parameter(
             name: parameter.name, context: .query(required: false, schema: schema),
             description: parameter.description + " (Only records whose `\(name)` \(comparison) this value.)")

@@ -92,7 +92,10 @@ struct OperationSecurity {
         switch route {
         case .list: return [table.requirement(for: .list)]
         case .create: return [table.requirement(for: .create)]
-        case .upsert: return [table.requirement(for: .create), table.requirement(for: .replace)]
+        case .upsert:
+            // Create and replace usually need the same scope: say it once.
+            let create = table.requirement(for: .create), replace = table.requirement(for: .replace)
+            return create == replace ? [create] : [create, replace]
         case .batch:
             return Array(Set(batchActions(of: table, app: app).map(\.requirement))).sorted { $0.text < $1.text }
         case .restore: return [table.requirement(for: .restore)]

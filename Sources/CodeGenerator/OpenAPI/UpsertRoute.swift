@@ -11,7 +11,8 @@ struct UpsertRoute {
 
     /// The route, or `nil` when the table declares no upsert key.
     func route() -> DocumentedRoute? {
-        guard let key = table.upsertKey.map(context.config.jsonName) else { return nil }
+        guard let column = table.upsertKey else { return nil }
+        let key = context.config.fieldName(column)
         let schemas = TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, table: table))
         let record = schemas.singleRecord(SchemaFactory.reference(OpenAPINames.record(table)))
         let tag = ListQueryParameters.entityTagHeader()
@@ -22,7 +23,7 @@ struct UpsertRoute {
             summary: "Create a \(table.name) record, or replace the one with the same \(key)",
             description: "Matches on `\(key)` (which must be sent): creates the record (201) when no record holds the value, "
                 + "otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). "
-                + "One transaction; the insert is `INSERT ... ON CONFLICT (\(key)) DO UPDATE`.",
+                + "One transaction; the insert is `INSERT ... ON CONFLICT (\"\(column)\") DO UPDATE`.",
             operationId: OpenAPINames.operationID(.upsert, table: table),
             requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: schemas.writeBody(OpenAPINames.upsert(table))))], required: true),
             responses: ResponseFactory.map(

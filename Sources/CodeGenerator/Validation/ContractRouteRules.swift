@@ -129,16 +129,21 @@ enum ContractRouteRules {
         _ route: RouteOverrideSchema, of contract: ContractRoute<Operation>, key: String, at path: String,
         error: (SchemaDiagnosticCode, String, String) -> Void
     ) {
-        let withBody = contract.responses.contains { response in
+        let bodies = contract.responses.filter { response in
             if case .json = response.body { return (200..<300).contains(response.status) }
             return false
         }
+        let withBody = !bodies.isEmpty
         let noContent = contract.responses.contains { $0.status == 204 }
         if let status = route.status {
             if route.answer != nil {
                 error(.invalidRoute, path, "give \"status\" or \"answer\", not both")
             } else if ![200, 201, 202].contains(status) {
                 error(.invalidRoute, path + ".status", "status \(status) is not a success status with a body; use 200, 201 or 202")
+            } else if bodies.count > 1 {
+                error(
+                    .invalidRoute, path + ".status",
+                    "\(key) answers with a body under \(bodies.map { String($0.status) }.joined(separator: " and ")), which tell clients apart; its statuses cannot become one")
             } else if !withBody {
                 error(
                     .invalidRoute, path + ".status",

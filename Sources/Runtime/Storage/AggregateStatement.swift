@@ -40,12 +40,16 @@ struct AggregateStatement: Sendable {
 }
 
 extension AggregateRequest {
-    /// `SELECT COUNT(*), SUM(...), ...` in request order. Sums and averages are computed in
+    /// `SELECT COUNT(1), SUM(...), ...` in request order. Sums and averages are computed in
     /// floating point on both engines (no integer overflow; PostgreSQL's `numeric` would not
-    /// decode); minimums and maximums keep the column's type.
+    /// decode); minimums and maximums keep the column's type. The count is `COUNT(1)`, never
+    /// `COUNT(*)`: SQLite answers a lone `SELECT COUNT(*) FROM t` with one instruction that reads
+    /// the whole table outside the read's step budget (what `ListStatements.countsWholeTable`
+    /// guards for `total`); `COUNT(1)` steps through the rows like any other figure, so the budget
+    /// bounds it.
     func selectList(_ dialect: SQLDialect) -> String {
         let double = dialect == .sqlite ? "REAL" : "DOUBLE PRECISION"
-        var figures: [String] = count ? ["COUNT(*)"] : []
+        var figures: [String] = count ? ["COUNT(1)"] : []
         for (function, column) in fields {
             switch function {
             case .sum: figures.append("SUM(CAST(\(column.column) AS \(double)))")

@@ -71,10 +71,10 @@ enum WebhooksConfigReader {
     private static func readManagementRoutes(_ management: ObjectReader) -> [String: [String]] {
         var routes: [String: [String]] = [:]
         for (key, override) in RouteOverrideReader.readMap(management) {
-            guard !override.paths.isEmpty, override.members.isEmpty, override.method == nil else {
+            guard !override.paths.isEmpty, override.members.isEmpty, override.method == nil, override.status == nil, override.answer == nil else {
                 management.values.diagnostics.error(
                     .invalidRoute, file: management.values.file, path: JSONPath.member(key, of: management.path(of: "routes")),
-                    "a management operation is moved with a path or an array of paths; it cannot be switched off, renamed or re-methoded")
+                    "a management operation is moved with a path or an array of paths; it cannot be switched off, renamed, re-methoded or answer otherwise")
                 continue
             }
             routes[key] = override.paths

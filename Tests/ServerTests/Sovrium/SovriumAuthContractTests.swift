@@ -163,7 +163,8 @@ struct SovriumAuthContractTests {
             #expect(browser.status == .ok, "\(browser.text)")
             let cookies = browser.headers[values: .setCookie]
             #expect(cookies.contains { $0.hasPrefix("loom_access=") && $0.contains("HttpOnly") }, "\(cookies)")
-            #expect(browser.object["accessToken"] == nil, "a browser gets the token only as a cookie: \(browser.text)")
+            #expect(browser.object["accessToken"] == nil && browser.object["token"] == nil, "a browser gets the token only as a cookie: \(browser.text)")
+            #expect(browser.object["user"] is [String: any Sendable], "\(browser.text)")
             let jar = cookies.map { String($0.prefix { $0 != ";" }) }.joined(separator: "; ")
             let read = try await app.request(.get, "/api/tables/projects/records", headers: [.cookie: jar])
             #expect(read.status == .ok, "\(read.text)")

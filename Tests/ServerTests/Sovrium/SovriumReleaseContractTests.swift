@@ -74,8 +74,17 @@ struct SovriumReleaseContractTests {
             let many = "{\"records\": [" + (0...100).map { #"{"email": "p\#($0)@example.com"}"# }.joined(separator: ",") + "]}"
             let tooMany = try await sovrium.app.request(.post, Self.contacts + "/batch", json: many, headers: auth)
             #expect(tooMany.status == .badRequest && tooMany.sovriumError.fields == ["records"], "101 records: \(tooMany.text)")
-            // Creating needs the table's create scope, as POST does.
+            // Creating needs the table's create scope, as POST does: 401 without credentials, and a
+            // key that may only read contacts is answered 404 (the app hides what it refuses).
             #expect(try await sovrium.app.request(.post, Self.contacts + "/batch", json: #"{"records": [{"email": "z@example.com"}]}"#).status == .unauthorized)
+            let (admin, _) = try await sovrium.user("admin@example.com", admin: true)
+            let key = try await sovrium.app.request(
+                .post, "/api/admin/api-keys", json: #"{"name": "Reader", "environment": "live", "scopes": ["contacts:read"]}"#,
+                headers: SovriumHarness.bearer(admin))
+            let reader = try #require(key.object["key"] as? String, "\(key.text)")
+            let refused = try await sovrium.app.request(
+                .post, Self.contacts + "/batch", json: #"{"records": [{"email": "z@example.com"}]}"#, headers: [HTTPField.Name("X-API-Key")!: reader])
+            #expect(refused.status == .notFound && refused.sovriumError.code == "NOT_FOUND", "\(refused.text)")
         }
     }
 
@@ -110,10 +119,15 @@ struct SovriumReleaseContractTests {
             let (none, empty) = try await aggregations("status=missing&aggregate=" + Self.encoded(all))
             #expect(empty["count"] as? Int == 0 && (empty["sum"] as? [String: any Sendable])?["priority"] is NSNull, "\(none.text)")
             #expect((empty["max"] as? [String: any Sendable])?["priority"] is NSNull, "\(none.text)")
+            // With count=none the page has no total, the figures still count.
+            let (uncounted, counted) = try await aggregations("count=none&aggregate=" + Self.encoded(#"{"count": true}"#))
+            #expect(uncounted.pagination["total"] is NSNull && counted["count"] as? Int == 4, "\(uncounted.text)")
             // Without aggregate= there is no member.
             #expect(try await sovrium.app.request(.get, Self.projects, headers: auth).object["aggregations"] == nil)
             // Bad input: 400 naming aggregate.
-            for bad in ["not json", #"{"count": "yes"}"#, #"{"sum": ["name"]}"#, #"{"sum": ["nope"]}"#, #"{"median": ["priority"]}"#, #"{}"#, #"{"sum": []}"#] {
+            let tooMany = "{\"sum\": [\"priority\"], \"avg\": [\"priority\"], \"min\": [" + (0..<19).map { "\"p\($0)\"" }.joined(separator: ",") + "]}"
+            for bad in ["not json", #"{"count": "yes"}"#, #"{"sum": ["name"]}"#, #"{"sum": ["nope"]}"#, #"{"median": ["priority"]}"#, #"{}"#, #"{"sum": []}"#,
+                        #"{"sum": ["priority", "priority"]}"#, #"{"min": ["createdAt"]}"#, tooMany, "{\"sum\": [\"" + String(repeating: "a", count: 4_100) + "\"]}"] {
                 let (reply, _) = try await aggregations("aggregate=" + Self.encoded(bad))
                 #expect(reply.status == .badRequest && reply.sovriumError.fields == ["aggregate"], "\(bad): \(reply.text)")
             }
