@@ -89,7 +89,8 @@ enum EventPayload {
             writer.key("record")
         }
         if let image = change.after ?? change.before {
-            writer.value(RawJSON(validatedText: String(decoding: image.json, as: UTF8.self)))
+            // Written straight into the payload (not through `image.json`, a buffer and two copies).
+            image.record.writeJSON(to: &writer)
         } else {
             writer.null()
         }
